@@ -1,0 +1,29 @@
+/**
+ * Route keys of the app-side billing API; each value is the sub-path under `/api/flowglad/`.
+ * Member names and values match the upstream SDK so app code can switch packages unchanged.
+ */
+export const FlowgladActionKey = {
+  GetCustomerBilling: 'customers/billing',
+  FindOrCreateCustomer: 'customers/find-or-create',
+  UpdateCustomer: 'customers/update',
+  CreateCheckoutSession: 'checkout-sessions/create',
+  CreateAddPaymentMethodCheckoutSession: 'checkout-sessions/create-add-payment-method',
+  CreateActivateSubscriptionCheckoutSession: 'checkout-sessions/create-activate-subscription',
+  CancelSubscription: 'subscriptions/cancel',
+  UncancelSubscription: 'subscriptions/uncancel',
+  CreateSubscription: 'subscriptions/create',
+  CreateUsageEvent: 'usage-events/create',
+  GetUsageMeterBalances: 'usage-meters/balances',
+} as const
+
+export type FlowgladActionKey = (typeof FlowgladActionKey)[keyof typeof FlowgladActionKey]
+
+export const HTTPMethod = {
+  GET: 'GET',
+  POST: 'POST',
+  PUT: 'PUT',
+  PATCH: 'PATCH',
+  DELETE: 'DELETE',
+} as const
+
+export type HTTPMethod = (typeof HTTPMethod)[keyof typeof HTTPMethod]

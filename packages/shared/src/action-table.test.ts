@@ -1,0 +1,62 @@
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { FlowgladActionKey } from './action-keys.js'
+import {
+  type FlowgladActionTable,
+  flowgladActions,
+  flowgladActionValidators,
+} from './action-table.js'
+import { actionURL, type flowgladRoutes, isFlowgladActionKey } from './route-manifest.js'
+
+const upstreamKeys = {
+  GetCustomerBilling: 'customers/billing',
+  FindOrCreateCustomer: 'customers/find-or-create',
+  UpdateCustomer: 'customers/update',
+  CreateCheckoutSession: 'checkout-sessions/create',
+  CreateAddPaymentMethodCheckoutSession: 'checkout-sessions/create-add-payment-method',
+  CreateActivateSubscriptionCheckoutSession: 'checkout-sessions/create-activate-subscription',
+  CancelSubscription: 'subscriptions/cancel',
+  UncancelSubscription: 'subscriptions/uncancel',
+  CreateSubscription: 'subscriptions/create',
+  CreateUsageEvent: 'usage-events/create',
+  GetUsageMeterBalances: 'usage-meters/balances',
+}
+
+describe('action table', () => {
+  it('has the upstream member names and values', () => {
+    expect(FlowgladActionKey).toEqual(upstreamKeys)
+  })
+
+  it('covers every key, at the type level and at run time', () => {
+    expectTypeOf<keyof FlowgladActionTable>().toEqualTypeOf<FlowgladActionKey>()
+    expectTypeOf<keyof typeof flowgladRoutes>().toEqualTypeOf<FlowgladActionKey>()
+    expect(Object.keys(flowgladActions).sort()).toEqual(Object.values(FlowgladActionKey).sort())
+    expect(Object.keys(flowgladActionValidators).sort()).toEqual(
+      Object.values(FlowgladActionKey).sort(),
+    )
+  })
+
+  it('entries carry path, POST method, a schema and the auth flag', () => {
+    for (const [key, action] of Object.entries(flowgladActions)) {
+      expect(action.path).toBe(key)
+      expect(action.method).toBe('POST')
+      expect(action.requiresCustomer).toBe(true)
+      expect(typeof action.inputSchema.safeParse).toBe('function')
+    }
+  })
+
+  it('usage-events/create uses the client schema (defaults left to the handler)', () => {
+    expect(
+      flowgladActions['usage-events/create'].inputSchema.safeParse({ usageMeterSlug: 'x' }).success,
+    ).toBe(true)
+  })
+
+  it('recognises keys and builds URLs', () => {
+    expect(isFlowgladActionKey('usage-events/create')).toBe(true)
+    expect(isFlowgladActionKey('usage-events/delete')).toBe(false)
+    expect(isFlowgladActionKey('__proto__')).toBe(false)
+    expect(actionURL('usage-events/create')).toBe('/api/flowglad/usage-events/create')
+    expect(actionURL('customers/billing', 'https://app.test/')).toBe(
+      'https://app.test/api/flowglad/customers/billing',
+    )
+  })
+})

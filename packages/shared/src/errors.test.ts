@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { FlowgladError, flowgladErrorCatalogue, isFlowgladError, toErrorBody } from './errors.js'
+
+describe('error catalogue', () => {
+  it('holds the codes and statuses of the design', () => {
+    const statuses = Object.fromEntries(
+      Object.entries(flowgladErrorCatalogue).map(([code, entry]) => [code, entry.status]),
+    )
+    expect(statuses).toMatchObject({
+      validation_error: 400,
+      missing_subscription_id: 400,
+      unauthenticated: 401,
+      forbidden: 403,
+      csrf_rejected: 403,
+      not_found: 404,
+      method_not_allowed: 405,
+      conflict: 409,
+      rate_limited: 429,
+      upstream_unavailable: 502,
+      internal_error: 500,
+    })
+  })
+
+  it('FlowgladError takes its status from the catalogue unless overridden', () => {
+    const error = new FlowgladError('forbidden', 'not yours')
+    expect(error).toBeInstanceOf(Error)
+    expect([error.code, error.status, error.message, error.name]).toEqual([
+      'forbidden',
+      403,
+      'not yours',
+      'FlowgladError',
+    ])
+    expect(new FlowgladError('upstream_unavailable', 'x', { status: 503 }).status).toBe(503)
+  })
+
+  it('the guard accepts FlowgladErrors and look-alikes, not plain errors', () => {
+    expect(isFlowgladError(new FlowgladError('conflict', 'x'))).toBe(true)
+    expect(isFlowgladError({ code: 'conflict', status: 409, message: 'x' })).toBe(true)
+    expect(isFlowgladError({ code: 'teapot', status: 418, message: 'x' })).toBe(false)
+    expect(isFlowgladError(new Error('x'))).toBe(false)
+    expect(isFlowgladError(null)).toBe(false)
+  })
+
+  it('renders the envelope error body', () => {
+    expect(
+      toErrorBody(new FlowgladError('validation_error', 'bad', { details: [{ path: ['a'] }] })),
+    ).toEqual({
+      code: 'validation_error',
+      json: { message: 'bad', issues: [{ path: ['a'] }] },
+    })
+    expect(toErrorBody(new FlowgladError('forbidden', 'no'))).toEqual({
+      code: 'forbidden',
+      json: { message: 'no' },
+    })
+  })
+})

@@ -1,0 +1,39 @@
+// The full entry (with zod): everything in ./browser plus the schemas and the action table.
+
+export {
+  type FlowgladAction,
+  type FlowgladActionInput,
+  type FlowgladActionParams,
+  type FlowgladActionTable,
+  type FlowgladActionValidatorMap,
+  flowgladActions,
+  flowgladActionValidators,
+} from './action-table.js'
+export * from './browser.js'
+export {
+  createActivateSubscriptionCheckoutSessionSchema,
+  createAddPaymentMethodCheckoutSessionSchema,
+  createProductCheckoutSessionSchema,
+} from './schemas/checkout-sessions.js'
+export {
+  billingAddressSchema,
+  customerScopedInputSchema,
+  updateCustomerInputSchema,
+  updateCustomerSchema,
+  usageMeterBalancesInputSchema,
+} from './schemas/customers.js'
+export {
+  cancelSubscriptionSchema,
+  clientCreateSubscriptionSchema,
+  createSubscriptionSchema,
+  uncancelSubscriptionSchema,
+} from './schemas/subscriptions.js'
+export {
+  bulkCreateUsageEventsSchema,
+  clientCreateUsageEventSchema,
+  createUsageEventSchema,
+  usageAmountSchema,
+  usageDateSchema,
+  usagePropertiesSchema,
+} from './schemas/usage-events.js'
+export { parseOrThrow, zodIssuesToValidationError } from './validation.js'
