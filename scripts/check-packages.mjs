@@ -1,0 +1,54 @@
+// Packaging checks for every published package: publint --strict, attw (node16 + bundler),
+// and a real plain-Node ESM import and CJS require of each exported entry.
+// Prints one line per check and closes with `N passed, N failed`.
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const packagesDir = join(root, 'packages')
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+const results = []
+
+function check(name, run) {
+  try {
+    run()
+    results.push(true)
+    console.log(`  ✓ ${name}`)
+  } catch (error) {
+    results.push(false)
+    const output = [error.stdout, error.stderr, error.message].filter(Boolean).join('\n')
+    console.log(`  ✗ ${name}\n${String(output).split('\n').slice(0, 12).join('\n')}`)
+  }
+}
+
+function run(command, args, cwd) {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+for (const dir of readdirSync(packagesDir).sort()) {
+  const pkgDir = join(packagesDir, dir)
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
+  console.log(pkg.name)
+  check(`${pkg.name}: publint --strict`, () => {
+    const out = run(bin('publint'), ['--strict'], pkgDir)
+    if (!/All good/.test(out)) throw Object.assign(new Error('publint reported problems'), { stdout: out })
+  })
+  check(`${pkg.name}: attw --pack (node16, bundler)`, () => {
+    run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'], pkgDir)
+  })
+  for (const subpath of Object.keys(pkg.exports)) {
+    if (subpath === './package.json') continue
+    const specifier = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`
+    check(`${specifier}: plain Node ESM import`, () => {
+      run(process.execPath, ['--input-type=module', '-e', `const m = await import('${specifier}'); if (Object.keys(m).length === 0) throw new Error('no exports')`], pkgDir)
+    })
+    check(`${specifier}: plain Node CJS require`, () => {
+      run(process.execPath, ['-e', `const m = require('${specifier}'); if (Object.keys(m).length === 0) throw new Error('no exports')`], pkgDir)
+    })
+  }
+}
+
+const passed = results.filter(Boolean).length
+console.log(`${passed} passed, ${results.length - passed} failed`)
+process.exit(results.every(Boolean) ? 0 : 1)
