@@ -32,7 +32,7 @@ export const flowgladRoutes = {
   [FlowgladActionKey.GetUsageMeterBalances]: post(FlowgladActionKey.GetUsageMeterBalances),
 } as const satisfies Record<FlowgladActionKey, FlowgladRoute>
 
-const actionKeys = new Set<string>(Object.values(FlowgladActionKey))
+const actionKeys = /* @__PURE__ */ new Set<string>(Object.values(FlowgladActionKey))
 
 export function isFlowgladActionKey(value: string): value is FlowgladActionKey {
   return actionKeys.has(value)

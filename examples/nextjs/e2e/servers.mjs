@@ -1,0 +1,61 @@
+// Starts the emulator (in-process, loopback, free port) and the built Next app (next start).
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+const appDir = fileURLToPath(new URL('..', import.meta.url))
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitFor(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url)
+      if (response.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs} ms`)
+}
+
+export async function startNextApp({ emulatorUrl, secretKey }) {
+  const port = await freePort()
+  const nextBin = fileURLToPath(new URL('../node_modules/next/dist/bin/next', import.meta.url))
+  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: appDir,
+    env: { ...process.env, FLOWGLAD_BASE_URL: emulatorUrl, FLOWGLAD_SECRET_KEY: secretKey, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await waitFor(url, 60_000)
+  } catch (error) {
+    child.kill('SIGTERM')
+    throw new Error(`${error.message}\n${output}`)
+  }
+  return {
+    url,
+    logs: () => output,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve)
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
+      }),
+  }
+}

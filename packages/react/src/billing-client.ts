@@ -1,0 +1,156 @@
+import { actionURL, type CustomerBillingDetails, FlowgladActionKey } from '@flowglad/shared/browser'
+import { readEnvelope } from './envelope.js'
+import { type ActionResult, errorResult, type FlowgladActionError } from './results.js'
+
+export interface BillingClientOptions {
+  /** Where the app mounts `/api/flowglad`: absolute (`https://app.example`) or `/`-relative; default same origin. */
+  baseURL?: string
+  /** Extra headers on every request; a function is read per request. */
+  headers?: HeadersInit | (() => HeadersInit | undefined)
+  /** Replaces the global `fetch` (React Native, tests, custom auth). */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>
+  /** Start in the loaded state with this billing object (dev mode, SSR hand-off). */
+  initialBilling?: CustomerBillingDetails
+  /** First retry delay of `createUsageEvent`; doubles per retry. Default 300 ms. */
+  retryDelayMs?: number
+}
+
+export type BillingState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'loaded'; billing: CustomerBillingDetails }
+  | { status: 'error'; error: FlowgladRequestError }
+
+/** A `call()` answer with the HTTP status it came with (0: no response at all). */
+export interface SentRequest<T> {
+  status: number
+  result: ActionResult<T>
+}
+
+export interface BillingClient {
+  readonly baseURL: string
+  readonly retryDelayMs: number
+  getState(): BillingState
+  subscribe(listener: () => void): () => void
+  /** Loads billing once: concurrent and repeated calls share the first request. */
+  load(): Promise<void>
+  /** Fetches billing again; a late answer never overwrites a newer one. Never rejects. */
+  reload(): Promise<void>
+  /** POSTs `input` to the action's route and reads the `{ data, error }` envelope. Never throws. */
+  call<T>(key: FlowgladActionKey, input?: object): Promise<ActionResult<T>>
+  send<T>(key: FlowgladActionKey, input?: object): Promise<SentRequest<T>>
+}
+
+/** The error a failed billing load leaves in the state (and in `useBilling().errors`). */
+export class FlowgladRequestError extends Error {
+  readonly code: string
+  readonly json: FlowgladActionError['json']
+
+  constructor(error: FlowgladActionError) {
+    super(error.json.message)
+    this.name = 'FlowgladRequestError'
+    this.code = error.code
+    this.json = error.json
+  }
+}
+
+/** Throws for a baseURL that is neither absolute nor `/`-relative (the upstream rule). */
+export function checkBaseURL(baseURL: string): string {
+  if (baseURL === '' || baseURL.startsWith('/')) return baseURL
+  try {
+    new URL(baseURL)
+    return baseURL
+  } catch {
+    throw new TypeError(`baseURL must be an absolute URL or start with "/": ${baseURL}`)
+  }
+}
+
+export function createBillingClient(options: BillingClientOptions = {}): BillingClient {
+  const baseURL = checkBaseURL(options.baseURL ?? '')
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
+  const listeners = new Set<() => void>()
+  let state: BillingState = options.initialBilling
+    ? { status: 'loaded', billing: options.initialBilling }
+    : { status: 'idle' }
+  let started = 0
+  let applied = 0
+  let inflight: Promise<void> | undefined
+
+  const setState = (next: BillingState) => {
+    state = next
+    for (const listener of listeners) listener()
+  }
+
+  async function send<T>(key: FlowgladActionKey, input: object = {}): Promise<SentRequest<T>> {
+    const extra = typeof options.headers === 'function' ? options.headers() : options.headers
+    const headers = new Headers(extra)
+    headers.set('Content-Type', 'application/json')
+    let response: Response
+    try {
+      response = await doFetch(actionURL(key, baseURL), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(input),
+      })
+    } catch (cause) {
+      return { status: 0, result: errorResult('network_error', messageOf(cause)) }
+    }
+    try {
+      return {
+        status: response.status,
+        result: readEnvelope<T>(await response.json(), response.status),
+      }
+    } catch (cause) {
+      // A body that breaks off mid-stream is a network failure; one that is not JSON is not.
+      return cause instanceof SyntaxError
+        ? {
+            status: response.status,
+            result: errorResult(
+              'invalid_response',
+              `HTTP ${response.status}: the body is not JSON`,
+            ),
+          }
+        : { status: 0, result: errorResult('network_error', messageOf(cause)) }
+    }
+  }
+
+  function fetchBilling(): Promise<void> {
+    const sequence = ++started
+    if (state.status === 'idle') setState({ status: 'loading' })
+    const request = send<CustomerBillingDetails>(FlowgladActionKey.GetCustomerBilling).then(
+      ({ result }) => {
+        if (sequence < applied) return // a newer answer is already on screen
+        applied = sequence
+        if ('error' in result)
+          setState({ status: 'error', error: new FlowgladRequestError(result.error) })
+        else if (typeof result.data !== 'object' || result.data === null) {
+          const error = errorResult('invalid_response', 'Billing response has no data').error
+          setState({ status: 'error', error: new FlowgladRequestError(error) })
+        } else setState({ status: 'loaded', billing: result.data })
+      },
+    )
+    inflight = request
+    void request.finally(() => {
+      if (inflight === request) inflight = undefined
+    })
+    return request
+  }
+
+  return {
+    baseURL,
+    retryDelayMs: options.retryDelayMs ?? 300,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    load: () => inflight ?? (state.status === 'idle' ? fetchBilling() : Promise.resolve()),
+    reload: fetchBilling,
+    call: async <T>(key: FlowgladActionKey, input?: object) => (await send<T>(key, input)).result,
+    send,
+  }
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : 'Network request failed'
+}

@@ -1,0 +1,64 @@
+'use client'
+import type { CustomerBillingDetails } from '@flowglad/shared/browser'
+import { type ReactNode, useEffect, useMemo, useRef } from 'react'
+import { createBillingActions } from './billing-actions.js'
+import { createBillingClient } from './billing-client.js'
+import { FlowgladContext } from './context.js'
+import { createDevFetch } from './dev-fetch.js'
+
+export interface FlowgladRequestConfig {
+  /** Extra headers on every request (e.g. an auth token in React Native). */
+  headers?: HeadersInit
+  /** Replaces the global `fetch`. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>
+  /** Accepted for upstream compatibility; use the provider's `baseURL`. */
+  baseURL?: string
+}
+
+export interface FlowgladProviderLiveProps {
+  children?: ReactNode
+  /** Absolute (`https://app.example`) or `/`-relative; default: same origin. */
+  baseURL?: string
+  requestConfig?: FlowgladRequestConfig
+  /** Fetch billing on mount (default true). With false, actions work but no data loads. */
+  loadBilling?: boolean
+  __devMode?: false
+}
+
+export interface FlowgladProviderDevProps {
+  children?: ReactNode
+  /** No network: billing comes from `billingMocks`, actions answer with mock results. */
+  __devMode: true
+  billingMocks: CustomerBillingDetails
+}
+
+export type FlowgladProviderProps = FlowgladProviderLiveProps | FlowgladProviderDevProps
+
+export function FlowgladProvider(props: FlowgladProviderProps) {
+  // Headers and fetch are read per request, so inline objects do not recreate the client.
+  const latest = useRef(props)
+  latest.current = props
+  const mocks = props.__devMode ? props.billingMocks : undefined
+  const baseURL = props.__devMode ? undefined : props.baseURL
+  const loadBilling = props.__devMode || props.loadBilling !== false
+
+  const client = useMemo(() => {
+    if (mocks) return createBillingClient({ fetch: createDevFetch(mocks), initialBilling: mocks })
+    const config = () => (latest.current.__devMode ? undefined : latest.current.requestConfig)
+    return createBillingClient({
+      baseURL,
+      headers: () => config()?.headers,
+      fetch: (input, init) => (config()?.fetch ?? fetch)(input, init),
+    })
+  }, [baseURL, mocks])
+
+  useEffect(() => {
+    if (loadBilling) void client.load()
+  }, [client, loadBilling])
+
+  const value = useMemo(
+    () => ({ client, actions: createBillingActions(client), loadBilling }),
+    [client, loadBilling],
+  )
+  return <FlowgladContext.Provider value={value}>{props.children}</FlowgladContext.Provider>
+}

@@ -1,0 +1,36 @@
+import { renderToString } from 'react-dom/server'
+import { describe, expect, it, vi } from 'vitest'
+import { billingFixture } from '../test/billing-fixture.js'
+import { envelope } from '../test/route-fetch.js'
+import { FlowgladProvider } from './provider.js'
+import { useBilling } from './use-billing.js'
+
+// Node environment on purpose: no window, no DOM, as on a server.
+describe('server rendering', () => {
+  it('renderToString of a provider tree does not fetch or crash and renders pending', () => {
+    const fetchSpy = vi.fn(async () => envelope(billingFixture()))
+    function Status() {
+      const billing = useBilling()
+      return <p>{billing.loaded ? 'loaded' : 'pending'}</p>
+    }
+    const html = renderToString(
+      <FlowgladProvider requestConfig={{ fetch: fetchSpy }}>
+        <Status />
+      </FlowgladProvider>,
+    )
+    expect(html).toContain('pending')
+    expect(fetchSpy).not.toHaveBeenCalled()
+  })
+
+  it('dev mode renders loaded on the server', () => {
+    function Name() {
+      return <p>{useBilling().customer?.email}</p>
+    }
+    const html = renderToString(
+      <FlowgladProvider __devMode billingMocks={billingFixture()}>
+        <Name />
+      </FlowgladProvider>,
+    )
+    expect(html).toContain('a@x.test')
+  })
+})

@@ -1,0 +1,63 @@
+// `npm run demo`: install, build, start the emulator (demo seed, state kept under the example app)
+// and the example Next.js app on 127.0.0.1, print the URL; Ctrl-C stops both.
+import { spawn, spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const appDir = join(root, 'examples', 'nextjs')
+const PNPM = ['--yes', 'pnpm@10.34.9']
+const emulatorPort = process.env.EMULATOR_PORT ?? '4010'
+const appPort = process.env.PORT ?? '3000'
+const secretKey = process.env.FLOWGLAD_SECRET_KEY ?? 'sk_test_demo'
+const baseURL = process.env.FLOWGLAD_BASE_URL ?? `http://127.0.0.1:${emulatorPort}`
+const useEmulator = !process.env.FLOWGLAD_BASE_URL
+
+function step(args) {
+  console.log(`$ pnpm ${args.join(' ')}`)
+  const result = spawnSync('npx', [...PNPM, ...args], { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+step(['install', '--frozen-lockfile'])
+step(['exec', 'turbo', 'run', 'build', '--filter=@flowglad/example-nextjs...', '--output-logs=errors-only'])
+
+const children = []
+function start(name, args, env = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  child.stdout.on('data', (chunk) => process.stdout.write(`[${name}] ${chunk}`))
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`${name} exited with ${code}; stopping the demo`)
+      stop(code ?? 1)
+    }
+  })
+  children.push(child)
+  return child
+}
+
+let stopping = false
+function stop(code = 0) {
+  stopping = true
+  for (const child of children) child.kill('SIGTERM')
+  setTimeout(() => process.exit(code), 500).unref()
+}
+process.on('SIGINT', () => stop(0))
+process.on('SIGTERM', () => stop(0))
+
+if (useEmulator) {
+  start('emulator', [
+    join(root, 'packages', 'emulator', 'dist', 'cli.js'),
+    '--host', '127.0.0.1',
+    '--port', emulatorPort,
+    '--state', join(appDir, '.emulator-state.json'),
+  ])
+}
+start('app', [join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', appDir, '-H', '127.0.0.1', '-p', appPort], {
+  FLOWGLAD_BASE_URL: baseURL,
+  FLOWGLAD_SECRET_KEY: secretKey,
+  NEXT_TELEMETRY_DISABLED: '1',
+})
+
+console.log(`\nDemo: open http://127.0.0.1:${appPort}`)
+if (useEmulator) console.log(`Emulator dashboard: ${baseURL}/  (state kept in examples/nextjs/.emulator-state.json)`)
+console.log('Press Ctrl-C to stop.\n')
