@@ -1,1 +1,6 @@
-export {}
+export type { Clock } from './clock.js'
+export { createClock } from './clock.js'
+export { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js'
+export { EmulatorError, type ErrorCode, type Issue } from './errors.js'
+export { demoSeed } from './seed/demo.js'
+export { parseSeed, type Seed, type SeedInput, seedSchema } from './seed/format.js'

@@ -1,1 +1,83 @@
-export {}
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js'
+
+export interface StartEmulatorOptions extends EmulatorOptions {
+  /** Port to listen on; 0 picks a free one. Default 4010. */
+  port?: number
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string
+}
+
+export interface RunningEmulator {
+  /** `http://HOST:PORT` with the real port. */
+  url: string
+  close(): Promise<void>
+  emulator: Emulator
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+    else if (value !== undefined) headers.set(name, value)
+  }
+  const method = req.method ?? 'GET'
+  let body: ArrayBuffer | undefined
+  if (method !== 'GET' && method !== 'HEAD') {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const joined = Buffer.concat(chunks)
+    body = joined.buffer.slice(
+      joined.byteOffset,
+      joined.byteOffset + joined.byteLength,
+    ) as ArrayBuffer
+  }
+  return new Request(new URL(req.url ?? '/', origin), { method, headers, body })
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, key) => {
+    headers[key] = value
+  })
+  const body = Buffer.from(await response.arrayBuffer())
+  res.writeHead(response.status, headers)
+  res.end(body)
+}
+
+/** Serves an emulator over Node HTTP. */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const { port = 4010, host = '127.0.0.1', ...emulatorOptions } = options
+  const emulator = createEmulator(emulatorOptions)
+  const server = createServer((req, res) => {
+    const origin = `http://${req.headers.host ?? `${host}:${port}`}`
+    toRequest(req, origin)
+      .then((request) => emulator.fetch(request))
+      .then((response) => send(res, response))
+      .catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+        res.end(error instanceof Error ? error.message : 'Internal Server Error')
+      })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}
+
+export type { Emulator, EmulatorOptions } from './emulator.js'

@@ -1,0 +1,68 @@
+import type { State } from '../store/state.js'
+import type { CustomerRow, SubscriptionRow } from '../store/types.js'
+import { usageMeterBalances } from './balances.js'
+import { requirePricingModel } from './catalog.js'
+import {
+  customerSubscriptions,
+  itemFeatures,
+  subscriptionItems,
+  subscriptionView,
+} from './subscriptions.js'
+import { pricingModelDetails } from './views.js'
+
+export const APP_URL = 'https://app.flowglad.com'
+
+function subscriptionDetails(state: State, sub: SubscriptionRow, now: number) {
+  const items = subscriptionItems(state, sub.id)
+  const itemViews = []
+  const featureItems = []
+  for (const item of items) {
+    const price = item.priceId ? state.tables.prices.get(item.priceId) : undefined
+    if (price) itemViews.push({ ...item, price })
+    if (item.expiredAt !== null && item.expiredAt <= now) continue
+    for (const feature of itemFeatures(state, item.id)) {
+      if (feature.expiredAt !== null && feature.expiredAt <= now) continue
+      featureItems.push(feature)
+    }
+  }
+  return {
+    ...subscriptionView(sub),
+    subscriptionItems: itemViews,
+    experimental: { featureItems, usageMeterBalances: usageMeterBalances(state, sub) },
+  }
+}
+
+/** The body of `GET /customers/{externalId}/billing`. */
+export function customerBilling(state: State, customer: CustomerRow, now: number) {
+  const subs = customerSubscriptions(state, customer.id, now)
+  const subscriptions = subs.map((sub) => subscriptionDetails(state, sub, now))
+  const currentSubscriptions = subscriptions.filter((sub) => sub.current)
+  let currentSubscription: (typeof subscriptions)[number] | undefined
+  for (const sub of currentSubscriptions) {
+    if (
+      !currentSubscription ||
+      sub.createdAt > currentSubscription.createdAt ||
+      (sub.createdAt === currentSubscription.createdAt &&
+        (sub.updatedAt > currentSubscription.updatedAt ||
+          (sub.updatedAt === currentSubscription.updatedAt && sub.id > currentSubscription.id)))
+    ) {
+      currentSubscription = sub
+    }
+  }
+  const pricingModel = pricingModelDetails(
+    state,
+    requirePricingModel(state, customer.pricingModelId),
+  )
+  return {
+    customer,
+    subscriptions,
+    invoices: [],
+    paymentMethods: [],
+    purchases: [],
+    currentSubscriptions,
+    ...(currentSubscription ? { currentSubscription } : {}),
+    catalog: pricingModel,
+    pricingModel,
+    billingPortalUrl: `${APP_URL}/billing-portal/${state.organizationId}`,
+  }
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { DAY, newCustomer, setup, T0, txn } from '../../test/helpers.js'
+import { addInterval } from './periods.js'
+
+describe('addInterval', () => {
+  it('adds calendar months from the anchor, clamping short months', () => {
+    const jan31 = Date.UTC(2026, 0, 31, 12)
+    expect(addInterval(jan31, 'month', 1)).toBe(Date.UTC(2026, 1, 28, 12))
+    expect(addInterval(jan31, 'month', 2)).toBe(Date.UTC(2026, 2, 31, 12))
+    expect(addInterval(jan31, 'year', 1)).toBe(Date.UTC(2027, 0, 31, 12))
+    expect(addInterval(jan31, 'week', 2)).toBe(jan31 + 14 * DAY)
+    expect(addInterval(jan31, 'day', 3)).toBe(jan31 + 3 * DAY)
+    expect(addInterval(Date.UTC(2024, 1, 29), 'year', 1)).toBe(Date.UTC(2025, 1, 28))
+  })
+})
+
+describe('billing periods', () => {
+  it('every subscription has monthly periods that roll over with the clock', async () => {
+    const { api, emulator } = setup()
+    const { subscriptionId } = await newCustomer(api, 'p1')
+    const sub = (await api.get(`/subscriptions/${subscriptionId}`)).body.subscription
+    expect(sub.currentBillingPeriodStart).toBe(T0)
+    expect(sub.currentBillingPeriodEnd).toBe(Date.UTC(2026, 1, 15))
+    emulator.clock.set(Date.UTC(2026, 2, 20))
+    const later = (await api.get(`/subscriptions/${subscriptionId}`)).body.subscription
+    expect(later.currentBillingPeriodStart).toBe(Date.UTC(2026, 2, 15))
+    expect(later.currentBillingPeriodEnd).toBe(Date.UTC(2026, 3, 15))
+  })
+
+  it('attaches an event to the period current at request time, whatever its usageDate', async () => {
+    const { api, emulator } = setup()
+    const { subscriptionId } = await newCustomer(api, 'p2')
+    const post = (usageDate: number) =>
+      api.post('/usage-events', {
+        usageEvent: {
+          subscriptionId,
+          amount: 1,
+          transactionId: txn(),
+          usageMeterSlug: 'ai_tokens',
+          usageDate,
+        },
+      })
+    const inFirst = (await post(T0 + 100 * DAY)).body.usageEvent
+    emulator.clock.advance(40 * DAY)
+    const inSecond = (await post(T0 - 365 * DAY)).body.usageEvent
+    expect(inFirst.billingPeriodId).toMatch(/^billing_period_/)
+    expect(inSecond.billingPeriodId).toMatch(/^billing_period_/)
+    expect(inSecond.billingPeriodId).not.toBe(inFirst.billingPeriodId)
+    expect(inFirst.usageDate).toBe(T0 + 100 * DAY)
+    expect(inSecond.usageDate).toBe(T0 - 365 * DAY)
+    const period = emulator.state.tables.billingPeriods.get(inSecond.billingPeriodId)
+    expect(period?.startDate).toBeLessThanOrEqual(emulator.clock.now())
+    expect(period?.endDate).toBeGreaterThan(emulator.clock.now())
+  })
+
+  it('count_distinct_properties needs non-empty properties and a current period', async () => {
+    const { api, emulator } = setup()
+    const { customer, subscriptionId } = await newCustomer(api, 'p3')
+    const post = (subscription: string, properties?: Record<string, unknown> | null) =>
+      api.post('/usage-events', {
+        usageEvent: {
+          subscriptionId: subscription,
+          amount: 1,
+          transactionId: txn(),
+          usageMeterSlug: 'active_users',
+          properties,
+        },
+      })
+    for (const props of [undefined, null, {}]) {
+      const res = await post(subscriptionId, props)
+      expect(res.status).toBe(400)
+      expect(res.body.error).toMatch(/^Invalid properties: /)
+    }
+    expect((await post(subscriptionId, { user: 'a' })).status).toBe(200)
+    // A canceled subscription has no current period: 400 for distinct, null period for sum.
+    const pro = (
+      await api.post('/subscriptions', { customerId: customer.id, priceSlug: 'pro_monthly' })
+    ).body.subscription
+    await api.post(`/subscriptions/${pro.id}/cancel`, { cancellation: { timing: 'immediately' } })
+    emulator.clock.advance(1)
+    const noPeriod = await post(pro.id, { user: 'a' })
+    expect(noPeriod.status).toBe(400)
+    expect(noPeriod.body.error).toMatch(/^Invalid billingPeriod: /)
+    const sum = await api.post('/usage-events', {
+      usageEvent: {
+        subscriptionId: pro.id,
+        amount: 1,
+        transactionId: txn(),
+        usageMeterSlug: 'ai_tokens',
+      },
+    })
+    expect(sum.status).toBe(200)
+    expect(sum.body.usageEvent.billingPeriodId).toBeNull()
+  })
+})

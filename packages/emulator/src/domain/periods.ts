@@ -1,0 +1,80 @@
+import { newId } from '../ids.js'
+import type { State } from '../store/state.js'
+import type { BillingPeriodRow, IntervalUnit, SubscriptionRow } from '../store/types.js'
+
+const DAY = 86_400_000
+
+/**
+ * `anchor` moved forward by `count` intervals. Months and years are calendar-based (UTC)
+ * and clamp to the end of a shorter month, always measured from the anchor so that
+ * periods never drift (Jan 31 → Feb 28 → Mar 31).
+ */
+export function addInterval(anchor: number, unit: IntervalUnit, count: number): number {
+  if (unit === 'day') return anchor + count * DAY
+  if (unit === 'week') return anchor + count * 7 * DAY
+  const months = unit === 'month' ? count : count * 12
+  const date = new Date(anchor)
+  const year = date.getUTCFullYear()
+  const month = date.getUTCMonth() + months
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return Date.UTC(
+    year,
+    month,
+    Math.min(date.getUTCDate(), lastDay),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+    date.getUTCMilliseconds(),
+  )
+}
+
+/** End of the `index`-th period (0-based) of a renewing subscription. */
+export function periodEnd(sub: SubscriptionRow, index: number): number {
+  const anchor = sub.billingCycleAnchorDate ?? sub.startDate
+  return addInterval(anchor, sub.interval ?? 'month', (sub.intervalCount ?? 1) * (index + 1))
+}
+
+export function openPeriod(
+  state: State,
+  sub: SubscriptionRow,
+  index: number,
+  now: number,
+): BillingPeriodRow {
+  const startDate = index === 0 ? sub.startDate : periodEnd(sub, index - 1)
+  const endDate = periodEnd(sub, index)
+  const row: BillingPeriodRow = {
+    id: newId('billing_period'),
+    subscriptionId: sub.id,
+    index,
+    startDate,
+    endDate,
+    status: 'active',
+    createdAt: now,
+  }
+  state.tables.billingPeriods.set(row.id, row)
+  state.indexes.currentPeriodBySubscription.set(sub.id, row.id)
+  sub.currentBillingPeriodStart = startDate
+  sub.currentBillingPeriodEnd = endDate
+  return row
+}
+
+/** The latest billing period of a subscription, whatever the time. */
+export function latestPeriod(state: State, subscriptionId: string): BillingPeriodRow | undefined {
+  const id = state.indexes.currentPeriodBySubscription.get(subscriptionId)
+  return id ? state.tables.billingPeriods.get(id) : undefined
+}
+
+/**
+ * The period current at `now` (start ≤ now < end) of a subscription that is not canceled,
+ * or undefined. Callers sync the subscription first (see `syncSubscription`).
+ */
+export function currentPeriod(
+  state: State,
+  sub: SubscriptionRow,
+  now: number,
+): BillingPeriodRow | undefined {
+  if (sub.status === 'canceled') return undefined
+  const period = latestPeriod(state, sub.id)
+  if (!period || period.startDate > now || now >= period.endDate) return undefined
+  return period
+}

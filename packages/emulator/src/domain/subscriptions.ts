@@ -1,0 +1,296 @@
+import { badRequest, notFound } from '../errors.js'
+import { newId } from '../ids.js'
+import { pushIndex, type State } from '../store/state.js'
+import type {
+  CustomerRow,
+  Metadata,
+  PriceRow,
+  SubscriptionItemFeatureRow,
+  SubscriptionItemRow,
+  SubscriptionRow,
+  SubscriptionStatus,
+} from '../store/types.js'
+import { productFeatures } from './catalog.js'
+import { expirePeriodGrants, grantCredit, ledgerAccount } from './ledger.js'
+import { currentPeriod, latestPeriod, openPeriod } from './periods.js'
+
+const CURRENT_STATUSES = new Set<SubscriptionStatus>([
+  'active',
+  'past_due',
+  'trialing',
+  'cancellation_scheduled',
+  'unpaid',
+  'credit_trial',
+])
+
+export function isCurrent(sub: SubscriptionRow): boolean {
+  return CURRENT_STATUSES.has(sub.status) && sub.cancellationReason !== 'upgraded_to_paid'
+}
+
+/** The wire shape: the row plus the derived `current` flag. */
+export function subscriptionView(sub: SubscriptionRow) {
+  return { ...sub, current: isCurrent(sub) }
+}
+
+export function requireSubscription(state: State, id: string, now: number): SubscriptionRow {
+  const sub = state.tables.subscriptions.get(id)
+  if (!sub) throw notFound(`Subscription not found: ${id}`)
+  syncSubscription(state, sub, now)
+  return sub
+}
+
+export function subscriptionItems(state: State, subscriptionId: string): SubscriptionItemRow[] {
+  const out: SubscriptionItemRow[] = []
+  for (const id of state.indexes.itemsBySubscription.get(subscriptionId) ?? []) {
+    const item = state.tables.subscriptionItems.get(id)
+    if (item) out.push(item)
+  }
+  return out
+}
+
+export function itemFeatures(state: State, itemId: string): SubscriptionItemFeatureRow[] {
+  const out: SubscriptionItemFeatureRow[] = []
+  for (const id of state.indexes.featuresByItem.get(itemId) ?? []) {
+    const row = state.tables.subscriptionItemFeatures.get(id)
+    if (row) out.push(row)
+  }
+  return out
+}
+
+/** Issues the usage-credit grants of the subscription's active items for a new period. */
+function issueGrants(
+  state: State,
+  sub: SubscriptionRow,
+  periodId: string,
+  first: boolean,
+  at: number,
+) {
+  for (const item of subscriptionItems(state, sub.id)) {
+    if (item.expiredAt !== null && item.expiredAt <= at) continue
+    for (const feature of itemFeatures(state, item.id)) {
+      if (feature.type !== 'usage_credit_grant' || !feature.usageMeterId) continue
+      if (feature.expiredAt !== null && feature.expiredAt <= at) continue
+      const everyPeriod = feature.renewalFrequency === 'every_billing_period'
+      if (!everyPeriod && !first) continue
+      const account = ledgerAccount(state, sub, feature.usageMeterId, at)
+      grantCredit(state, account, (feature.amount ?? 0) * item.quantity, periodId, everyPeriod, at)
+    }
+  }
+}
+
+/**
+ * Brings a subscription up to `now`: closes every period that has ended (expiring its
+ * grants), applies a scheduled cancellation, and opens the next periods with their grants.
+ */
+export function syncSubscription(state: State, sub: SubscriptionRow, now: number): void {
+  if (!sub.renews || sub.status === 'canceled') return
+  let period = latestPeriod(state, sub.id)
+  while (period && now >= period.endDate) {
+    period.status = 'completed'
+    expirePeriodGrants(state, sub.id, period.id, period.endDate)
+    if (sub.status === 'cancellation_scheduled' && (sub.cancelScheduledAt ?? 0) <= period.endDate) {
+      sub.status = 'canceled'
+      sub.canceledAt = sub.cancelScheduledAt
+      sub.updatedAt = period.endDate
+      return
+    }
+    if (sub.status === 'trialing' && sub.trialEnd !== null && sub.trialEnd <= period.endDate) {
+      sub.status = 'active'
+    }
+    const next = openPeriod(state, sub, period.index + 1, period.endDate)
+    issueGrants(state, sub, next.id, false, next.startDate)
+    period = next
+  }
+}
+
+export interface CreateSubscriptionInput {
+  customer: CustomerRow
+  price: PriceRow
+  quantity?: number
+  name?: string
+  metadata?: Metadata | null
+  startDate?: number
+  trialEnd?: number
+  interval?: SubscriptionRow['interval']
+  intervalCount?: number
+  defaultPaymentMethodId?: string | null
+  backupPaymentMethodId?: string | null
+  doNotCharge?: boolean
+}
+
+export function createSubscription(
+  state: State,
+  now: number,
+  input: CreateSubscriptionInput,
+): { subscription: SubscriptionRow; subscriptionItems: SubscriptionItemRow[] } {
+  const { customer, price } = input
+  if (price.type === 'usage') {
+    throw badRequest(`Invalid priceId: Price ${price.id} is a usage price`)
+  }
+  if (price.type === 'single_payment') {
+    throw badRequest(`Invalid priceId: Price ${price.id} is a single payment price`)
+  }
+  if (price.pricingModelId !== customer.pricingModelId) {
+    throw notFound(`Price not found: ${price.id} (not in customer's pricing model)`)
+  }
+  const product = state.tables.products.get(price.productId)
+  const isFreePlan = price.unitPrice === 0
+  const startDate = input.startDate ?? now
+  const trialing = input.trialEnd !== undefined && input.trialEnd > now
+  const sub: SubscriptionRow = {
+    id: newId('sub'),
+    createdAt: now,
+    updatedAt: now,
+    livemode: state.livemode,
+    startDate,
+    customerId: customer.id,
+    organizationId: state.organizationId,
+    status: trialing ? 'trialing' : 'active',
+    defaultPaymentMethodId: input.defaultPaymentMethodId ?? null,
+    backupPaymentMethodId: input.backupPaymentMethodId ?? null,
+    trialEnd: input.trialEnd ?? null,
+    currentBillingPeriodStart: null,
+    currentBillingPeriodEnd: null,
+    metadata: input.metadata ?? null,
+    canceledAt: null,
+    cancelScheduledAt: null,
+    cancellationReason: null,
+    replacedBySubscriptionId: null,
+    isFreePlan,
+    doNotCharge: input.doNotCharge ?? false,
+    priceId: price.id,
+    runBillingAtPeriodStart: true,
+    interval: input.interval ?? price.intervalUnit,
+    intervalCount: input.intervalCount ?? price.intervalCount,
+    billingCycleAnchorDate: startDate,
+    name: input.name ?? `${product?.name ?? price.name ?? 'Plan'} Subscription`,
+    renews: true,
+    pricingModelId: customer.pricingModelId,
+  }
+  // A paid subscription replaces the customer's current free plan(s).
+  if (!isFreePlan) {
+    for (const id of state.indexes.subscriptionsByCustomer.get(customer.id) ?? []) {
+      const other = state.tables.subscriptions.get(id)
+      if (!other || !other.isFreePlan || !isCurrent(other)) continue
+      syncSubscription(state, other, now)
+      other.status = 'canceled'
+      other.canceledAt = now
+      other.cancellationReason = 'upgraded_to_paid'
+      other.replacedBySubscriptionId = sub.id
+      other.updatedAt = now
+    }
+  }
+  state.tables.subscriptions.set(sub.id, sub)
+  pushIndex(state.indexes.subscriptionsByCustomer, customer.id, sub.id)
+
+  const item: SubscriptionItemRow = {
+    id: newId('si'),
+    createdAt: now,
+    updatedAt: now,
+    livemode: state.livemode,
+    subscriptionId: sub.id,
+    name: price.name,
+    addedDate: startDate,
+    priceId: price.id,
+    unitPrice: price.unitPrice,
+    quantity: input.quantity ?? 1,
+    metadata: null,
+    type: 'static',
+    externalId: null,
+    expiredAt: null,
+    manuallyCreated: false,
+    pricingModelId: sub.pricingModelId,
+  }
+  state.tables.subscriptionItems.set(item.id, item)
+  pushIndex(state.indexes.itemsBySubscription, sub.id, item.id)
+  for (const feature of productFeatures(state, price.productId)) {
+    const row: SubscriptionItemFeatureRow = {
+      id: newId('sub_feature'),
+      createdAt: now,
+      updatedAt: now,
+      livemode: state.livemode,
+      subscriptionItemId: item.id,
+      featureId: feature.id,
+      productFeatureId: null,
+      type: feature.type,
+      amount: feature.amount,
+      usageMeterId: feature.usageMeterId,
+      renewalFrequency: feature.renewalFrequency,
+      expiredAt: null,
+      detachedAt: null,
+      detachedReason: null,
+      manuallyCreated: false,
+      pricingModelId: sub.pricingModelId,
+      name: feature.name,
+      slug: feature.slug,
+    }
+    state.tables.subscriptionItemFeatures.set(row.id, row)
+    pushIndex(state.indexes.featuresByItem, item.id, row.id)
+  }
+  const first = openPeriod(state, sub, 0, now)
+  issueGrants(state, sub, first.id, true, startDate)
+  syncSubscription(state, sub, now)
+  return { subscription: sub, subscriptionItems: [item] }
+}
+
+/** Cancels now, free plans included (used when a customer is archived). */
+export function forceCancel(state: State, sub: SubscriptionRow, now: number): void {
+  const period = currentPeriod(state, sub, now)
+  if (period) {
+    period.status = 'completed'
+    expirePeriodGrants(state, sub.id, period.id, now)
+  }
+  sub.status = 'canceled'
+  sub.canceledAt = now
+  sub.cancelScheduledAt = null
+  sub.cancellationReason = sub.cancellationReason ?? 'customer_archived'
+  sub.updatedAt = now
+}
+
+export function cancelSubscription(
+  state: State,
+  sub: SubscriptionRow,
+  timing: 'at_end_of_current_billing_period' | 'immediately',
+  now: number,
+): SubscriptionRow {
+  if (sub.status === 'canceled' || sub.status === 'incomplete_expired') return sub
+  if (sub.isFreePlan) {
+    throw badRequest('Invalid subscription: a free plan cannot be canceled')
+  }
+  if (timing === 'immediately') {
+    sub.cancellationReason = sub.cancellationReason ?? 'customer_request'
+    forceCancel(state, sub, now)
+  } else {
+    const period = currentPeriod(state, sub, now)
+    if (!period) throw notFound(`BillingPeriod not found: no current billing period for ${sub.id}`)
+    sub.status = 'cancellation_scheduled'
+    sub.cancelScheduledAt = period.endDate
+    sub.cancellationReason = sub.cancellationReason ?? 'customer_request'
+    sub.updatedAt = now
+  }
+  return sub
+}
+
+export function uncancelSubscription(sub: SubscriptionRow, now: number): SubscriptionRow {
+  if (sub.status !== 'cancellation_scheduled') return sub
+  sub.status = sub.trialEnd !== null && sub.trialEnd > now ? 'trialing' : 'active'
+  sub.cancelScheduledAt = null
+  sub.cancellationReason = null
+  sub.updatedAt = now
+  return sub
+}
+
+export function customerSubscriptions(
+  state: State,
+  customerId: string,
+  now: number,
+): SubscriptionRow[] {
+  const out: SubscriptionRow[] = []
+  for (const id of state.indexes.subscriptionsByCustomer.get(customerId) ?? []) {
+    const sub = state.tables.subscriptions.get(id)
+    if (!sub) continue
+    syncSubscription(state, sub, now)
+    out.push(sub)
+  }
+  return out
+}

@@ -1,0 +1,21 @@
+import { Hono } from 'hono'
+import type { EmulatorContext } from '../context.js'
+import { priceRoutes, pricingModelRoutes, productRoutes, usageMeterRoutes } from './catalog.js'
+import { checkoutSessionRoutes } from './checkout-sessions.js'
+import { customerRoutes } from './customers.js'
+import { subscriptionRoutes } from './subscriptions.js'
+import { usageEventRoutes } from './usage-events.js'
+
+/** Every resource router, mounted under `/api/v1`. */
+export function apiRoutes(ctx: EmulatorContext): Hono {
+  const app = new Hono()
+  app.route('/customers', customerRoutes(ctx))
+  app.route('/subscriptions', subscriptionRoutes(ctx))
+  app.route('/usage-events', usageEventRoutes(ctx))
+  app.route('/usage-meters', usageMeterRoutes(ctx))
+  app.route('/pricing-models', pricingModelRoutes(ctx))
+  app.route('/prices', priceRoutes(ctx))
+  app.route('/products', productRoutes(ctx))
+  app.route('/checkout-sessions', checkoutSessionRoutes(ctx))
+  return app
+}

@@ -1,0 +1,170 @@
+import type {
+  BillingPeriodRow,
+  CheckoutSessionRow,
+  CustomerRow,
+  FeatureRow,
+  LedgerAccountRow,
+  LedgerEntryRow,
+  PriceRow,
+  PricingModelRow,
+  ProductFeatureRow,
+  ProductRow,
+  SubscriptionItemFeatureRow,
+  SubscriptionItemRow,
+  SubscriptionRow,
+  UsageEventRow,
+  UsageMeterRow,
+} from './types.js'
+
+/**
+ * The source of truth: one Map per table, keyed by id, holding plain JSON rows.
+ * Everything in `Indexes` can be rebuilt from these tables (see `rebuildIndexes`).
+ */
+export interface Tables {
+  pricingModels: Map<string, PricingModelRow>
+  products: Map<string, ProductRow>
+  prices: Map<string, PriceRow>
+  usageMeters: Map<string, UsageMeterRow>
+  features: Map<string, FeatureRow>
+  productFeatures: Map<string, ProductFeatureRow>
+  customers: Map<string, CustomerRow>
+  subscriptions: Map<string, SubscriptionRow>
+  subscriptionItems: Map<string, SubscriptionItemRow>
+  subscriptionItemFeatures: Map<string, SubscriptionItemFeatureRow>
+  billingPeriods: Map<string, BillingPeriodRow>
+  usageEvents: Map<string, UsageEventRow>
+  ledgerAccounts: Map<string, LedgerAccountRow>
+  ledgerEntries: Map<string, LedgerEntryRow>
+  checkoutSessions: Map<string, CheckoutSessionRow>
+}
+
+/** Derived lookups, maintained incrementally on every write. */
+export interface Indexes {
+  /** `${pricingModelId}\0${externalId}` → customerId (non-archived customers only). */
+  customerByExternalId: Map<string, string>
+  subscriptionsByCustomer: Map<string, string[]>
+  itemsBySubscription: Map<string, string[]>
+  featuresByItem: Map<string, string[]>
+  /** subscriptionId → id of its current (latest) billing period. */
+  currentPeriodBySubscription: Map<string, string>
+  /** `${transactionId}\0${usageMeterId}` → usageEventId. */
+  eventByTransaction: Map<string, string>
+  /** `${subscriptionId}\0${usageMeterId}` → ledgerAccountId. */
+  accountBySubscriptionMeter: Map<string, string>
+  accountsBySubscription: Map<string, string[]>
+  /** `${usageMeterId}\0${billingPeriodId}` → set of stable-stringified property sets. */
+  distinctProperties: Map<string, Set<string>>
+}
+
+export interface State {
+  organizationId: string
+  livemode: boolean
+  defaultPricingModelId: string
+  tables: Tables
+  indexes: Indexes
+}
+
+export function emptyTables(): Tables {
+  return {
+    pricingModels: new Map(),
+    products: new Map(),
+    prices: new Map(),
+    usageMeters: new Map(),
+    features: new Map(),
+    productFeatures: new Map(),
+    customers: new Map(),
+    subscriptions: new Map(),
+    subscriptionItems: new Map(),
+    subscriptionItemFeatures: new Map(),
+    billingPeriods: new Map(),
+    usageEvents: new Map(),
+    ledgerAccounts: new Map(),
+    ledgerEntries: new Map(),
+    checkoutSessions: new Map(),
+  }
+}
+
+export function emptyIndexes(): Indexes {
+  return {
+    customerByExternalId: new Map(),
+    subscriptionsByCustomer: new Map(),
+    itemsBySubscription: new Map(),
+    featuresByItem: new Map(),
+    currentPeriodBySubscription: new Map(),
+    eventByTransaction: new Map(),
+    accountBySubscriptionMeter: new Map(),
+    accountsBySubscription: new Map(),
+    distinctProperties: new Map(),
+  }
+}
+
+export function createState(organizationId: string): State {
+  return {
+    organizationId,
+    livemode: false,
+    defaultPricingModelId: '',
+    tables: emptyTables(),
+    indexes: emptyIndexes(),
+  }
+}
+
+/** Appends `value` to the array stored under `key`. */
+export function pushIndex(index: Map<string, string[]>, key: string, value: string): void {
+  const list = index.get(key)
+  if (list) list.push(value)
+  else index.set(key, [value])
+}
+
+export const pair = (a: string, b: string): string => `${a}\u0000${b}`
+
+/** JSON with object keys sorted at every depth, so key order never matters. */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
+  const record = value as Record<string, unknown>
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort()
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${stableStringify(record[key])}`).join(',')}}`
+}
+
+/** Recomputes every index from the tables (used after importing a snapshot). */
+export function rebuildIndexes(state: State): void {
+  const { tables } = state
+  const idx = emptyIndexes()
+  for (const c of tables.customers.values()) {
+    if (!c.archived) idx.customerByExternalId.set(pair(c.pricingModelId, c.externalId), c.id)
+  }
+  for (const s of tables.subscriptions.values())
+    pushIndex(idx.subscriptionsByCustomer, s.customerId, s.id)
+  for (const i of tables.subscriptionItems.values())
+    pushIndex(idx.itemsBySubscription, i.subscriptionId, i.id)
+  for (const f of tables.subscriptionItemFeatures.values()) {
+    pushIndex(idx.featuresByItem, f.subscriptionItemId, f.id)
+  }
+  for (const p of tables.billingPeriods.values()) {
+    const current = idx.currentPeriodBySubscription.get(p.subscriptionId)
+    const currentRow = current ? tables.billingPeriods.get(current) : undefined
+    if (!currentRow || currentRow.startDate < p.startDate) {
+      idx.currentPeriodBySubscription.set(p.subscriptionId, p.id)
+    }
+  }
+  for (const a of tables.ledgerAccounts.values()) {
+    idx.accountBySubscriptionMeter.set(pair(a.subscriptionId, a.usageMeterId), a.id)
+    pushIndex(idx.accountsBySubscription, a.subscriptionId, a.id)
+  }
+  for (const e of tables.usageEvents.values()) {
+    idx.eventByTransaction.set(pair(e.transactionId, e.usageMeterId), e.id)
+    const meter = tables.usageMeters.get(e.usageMeterId)
+    if (e.billingPeriodId && meter?.aggregationType === 'count_distinct_properties') {
+      const key = pair(e.usageMeterId, e.billingPeriodId)
+      let set = idx.distinctProperties.get(key)
+      if (!set) {
+        set = new Set()
+        idx.distinctProperties.set(key, set)
+      }
+      set.add(stableStringify(e.properties ?? {}))
+    }
+  }
+  state.indexes = idx
+}

@@ -1,0 +1,287 @@
+/** Row types. Rows are stored in their wire shape (epoch-ms timestamps, nulls kept). */
+
+export type Metadata = Record<string, string | number | boolean>
+export type IntervalUnit = 'day' | 'week' | 'month' | 'year'
+export type AggregationType = 'sum' | 'count_distinct_properties'
+
+interface Timestamps {
+  createdAt: number
+  updatedAt: number
+  livemode: boolean
+}
+
+export interface PricingModelRow extends Timestamps {
+  id: string
+  organizationId: string
+  isDefault: boolean
+  name: string
+}
+
+export interface ProductRow extends Timestamps {
+  id: string
+  name: string
+  description: string | null
+  imageURL: string | null
+  organizationId: string
+  active: boolean
+  singularQuantityLabel: string | null
+  pluralQuantityLabel: string | null
+  pricingModelId: string
+  default: boolean
+  slug: string
+}
+
+interface PriceCommon extends Timestamps {
+  id: string
+  name: string | null
+  slug: string | null
+  unitPrice: number
+  isDefault: boolean
+  active: boolean
+  currency: string
+  pricingModelId: string
+}
+
+export interface SubscriptionPriceRow extends PriceCommon {
+  type: 'subscription'
+  intervalUnit: IntervalUnit
+  intervalCount: number
+  trialPeriodDays: number | null
+  usageEventsPerUnit: null
+  productId: string
+  usageMeterId: null
+}
+
+export interface SinglePaymentPriceRow extends PriceCommon {
+  type: 'single_payment'
+  intervalUnit: null
+  intervalCount: null
+  trialPeriodDays: null
+  usageEventsPerUnit: null
+  productId: string
+  usageMeterId: null
+}
+
+export interface UsagePriceRow extends PriceCommon {
+  type: 'usage'
+  intervalUnit: IntervalUnit
+  intervalCount: number
+  trialPeriodDays: null
+  usageEventsPerUnit: number
+  productId: null
+  usageMeterId: string
+}
+
+export type PriceRow = SubscriptionPriceRow | SinglePaymentPriceRow | UsagePriceRow
+
+export interface UsageMeterRow extends Timestamps {
+  id: string
+  organizationId: string
+  name: string
+  pricingModelId: string
+  slug: string
+  aggregationType: AggregationType
+}
+
+interface FeatureCommon extends Timestamps {
+  id: string
+  organizationId: string
+  slug: string
+  name: string
+  description: string
+  pricingModelId: string
+  active: boolean
+}
+
+export interface ToggleFeatureRow extends FeatureCommon {
+  type: 'toggle'
+  amount: null
+  usageMeterId: null
+  renewalFrequency: null
+}
+
+export interface UsageCreditGrantFeatureRow extends FeatureCommon {
+  type: 'usage_credit_grant'
+  amount: number
+  usageMeterId: string
+  renewalFrequency: 'once' | 'every_billing_period'
+}
+
+export type FeatureRow = ToggleFeatureRow | UsageCreditGrantFeatureRow
+
+/** Which features a product grants (productId → ordered featureIds). */
+export interface ProductFeatureRow {
+  id: string
+  productId: string
+  featureId: string
+  createdAt: number
+}
+
+export interface CustomerRow extends Timestamps {
+  id: string
+  organizationId: string
+  email: string
+  name: string
+  invoiceNumberBase: string | null
+  archived: boolean
+  logoURL: string | null
+  iconURL: string | null
+  domain: string | null
+  externalId: string
+  userId: string | null
+  pricingModelId: string
+}
+
+export type SubscriptionStatus =
+  | 'trialing'
+  | 'active'
+  | 'past_due'
+  | 'unpaid'
+  | 'cancellation_scheduled'
+  | 'incomplete'
+  | 'incomplete_expired'
+  | 'canceled'
+  | 'paused'
+  | 'credit_trial'
+
+/** Stored without `current` (derived when serialised). */
+export interface SubscriptionRow extends Timestamps {
+  id: string
+  startDate: number
+  customerId: string
+  organizationId: string
+  status: SubscriptionStatus
+  defaultPaymentMethodId: string | null
+  backupPaymentMethodId: string | null
+  trialEnd: number | null
+  currentBillingPeriodStart: number | null
+  currentBillingPeriodEnd: number | null
+  metadata: Metadata | null
+  canceledAt: number | null
+  cancelScheduledAt: number | null
+  cancellationReason: string | null
+  replacedBySubscriptionId: string | null
+  isFreePlan: boolean | null
+  doNotCharge: boolean | null
+  priceId: string
+  runBillingAtPeriodStart: boolean | null
+  interval: IntervalUnit | null
+  intervalCount: number | null
+  billingCycleAnchorDate: number | null
+  name: string | null
+  renews: boolean
+  pricingModelId: string
+}
+
+export interface SubscriptionItemRow extends Timestamps {
+  id: string
+  subscriptionId: string
+  name: string | null
+  addedDate: number
+  priceId: string | null
+  unitPrice: number
+  quantity: number
+  metadata: Metadata | null
+  type: 'static'
+  externalId: string | null
+  expiredAt: number | null
+  manuallyCreated: boolean
+  pricingModelId: string
+}
+
+export interface SubscriptionItemFeatureRow extends Timestamps {
+  id: string
+  subscriptionItemId: string
+  featureId: string
+  productFeatureId: string | null
+  type: 'toggle' | 'usage_credit_grant'
+  amount: number | null
+  usageMeterId: string | null
+  renewalFrequency: 'once' | 'every_billing_period' | null
+  expiredAt: number | null
+  detachedAt: number | null
+  detachedReason: string | null
+  manuallyCreated: boolean
+  pricingModelId: string
+  name: string
+  slug: string
+}
+
+export interface BillingPeriodRow {
+  id: string
+  subscriptionId: string
+  /** 0 for the first period of the subscription. */
+  index: number
+  startDate: number
+  endDate: number
+  status: 'active' | 'completed'
+  createdAt: number
+}
+
+export interface UsageEventRow extends Timestamps {
+  id: string
+  customerId: string
+  subscriptionId: string
+  usageMeterId: string
+  billingPeriodId: string | null
+  amount: number
+  usageDate: number
+  transactionId: string
+  priceId: string
+  properties: Record<string, unknown> | null
+  pricingModelId: string
+}
+
+/**
+ * One per (subscription, usage meter). Running totals make balance reads O(1).
+ * `periodGrant` / `periodDebits` track the current period so expiring grants can be settled.
+ */
+export interface LedgerAccountRow {
+  id: string
+  subscriptionId: string
+  usageMeterId: string
+  pricingModelId: string
+  credits: number
+  debits: number
+  entryCount: number
+  periodBillingPeriodId: string | null
+  periodGrant: number
+  periodDebits: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** Credit-side ledger entries (usage debits are folded into the account totals). */
+export interface LedgerEntryRow {
+  id: string
+  ledgerAccountId: string
+  billingPeriodId: string | null
+  type: 'credit_grant_recognized' | 'credit_grant_expired'
+  direction: 'credit' | 'debit'
+  amount: number
+  createdAt: number
+}
+
+export interface CheckoutSessionRow extends Timestamps {
+  id: string
+  type: 'product' | 'add_payment_method' | 'activate_subscription'
+  status: 'open' | 'pending' | 'succeeded' | 'failed' | 'expired'
+  pricingModelId: string
+  organizationId: string
+  customerId: string
+  customerName: string | null
+  customerEmail: string | null
+  priceId: string | null
+  quantity: number
+  purchaseId: string | null
+  invoiceId: string | null
+  discountId: string | null
+  successUrl: string
+  cancelUrl: string
+  outputMetadata: Metadata | null
+  outputName: string | null
+  preserveBillingCycleAnchor: boolean
+  targetSubscriptionId: string | null
+  automaticallyUpdateSubscriptions: boolean | null
+  expires: number
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import { client, DAY, setup } from './helpers.js'
+import { validateRequest, validateResponse } from './openapi.js'
+
+/**
+ * A scripted scenario: every request body we send and every 2xx body we get back is checked
+ * against the matching operation in Flowglad's OpenAPI document (ajv, draft 2020-12).
+ */
+describe('OpenAPI conformance', () => {
+  it('every request and 2xx response of the scenario matches the spec', async () => {
+    const { emulator } = setup()
+    const raw = client(emulator)
+    const seen = new Set<string>()
+    const call = async (operationId: string, method: string, path: string, body?: unknown) => {
+      if (body !== undefined) validateRequest(operationId, body)
+      const res = await raw.call(method, path, body)
+      expect(res.status, `${operationId}: ${res.text}`).toBe(200)
+      validateResponse(operationId, res.body)
+      seen.add(operationId)
+      return res.body
+    }
+
+    const created = await call('customers-create', 'POST', '/customers', {
+      customer: { externalId: 'conf_user', email: 'conf@example.com', name: 'Conf' },
+    })
+    const freeSubId = created.data.subscription.id
+    await call('customers-get', 'GET', '/customers/conf_user')
+    await call('customers-update', 'PUT', '/customers/conf_user', { customer: { name: 'Conf 2' } })
+    await call('customers-list', 'GET', '/customers?limit=5')
+
+    const pm = await call('pricingModels-getDefault', 'GET', '/pricing-models/default')
+    await call('pricingModels-get', 'GET', `/pricing-models/${pm.pricingModel.id}`)
+
+    await call('usageEvents-create', 'POST', '/usage-events', {
+      usageEvent: {
+        subscriptionId: freeSubId,
+        amount: 1500,
+        transactionId: 'c1',
+        usageMeterSlug: 'ai_tokens',
+      },
+    })
+    const single = await call('usageEvents-create', 'POST', '/usage-events', {
+      usageEvent: {
+        subscriptionId: freeSubId,
+        amount: 1,
+        transactionId: 'c2',
+        usageMeterSlug: 'active_users',
+        properties: { userId: 'u1' },
+        usageDate: Date.now() - DAY,
+      },
+    })
+    await call('usageEvents-get', 'GET', `/usage-events/${single.usageEvent.id}`)
+    await call('usageEvents-bulkInsert', 'POST', '/usage-events/bulk', {
+      usageEvents: [
+        { subscriptionId: freeSubId, amount: 10, transactionId: 'c3', priceSlug: 'api_calls' },
+        { subscriptionId: freeSubId, amount: 5, transactionId: 'c4', usageMeterSlug: 'ai_tokens' },
+      ],
+    })
+    await call('customers-getUsageBalances', 'GET', '/customers/conf_user/usage-balances')
+    await call(
+      'customers-getUsageBalances',
+      'GET',
+      `/customers/conf_user/usage-balances?subscriptionId=${freeSubId}`,
+    )
+
+    const pro = await call('subscriptions-create', 'POST', '/subscriptions', {
+      customerExternalId: 'conf_user',
+      priceSlug: 'pro_monthly',
+      quantity: 1,
+    })
+    await call('subscriptions-get', 'GET', `/subscriptions/${pro.subscription.id}`)
+    await call('subscriptions-get', 'GET', `/subscriptions/${freeSubId}`)
+    await call('subscriptions-cancel', 'POST', `/subscriptions/${pro.subscription.id}/cancel`, {
+      cancellation: { timing: 'at_end_of_current_billing_period' },
+    })
+    await call('customers-getBilling', 'GET', '/customers/conf_user/billing')
+    await call(
+      'subscriptions-uncancel',
+      'POST',
+      `/subscriptions/${pro.subscription.id}/uncancel`,
+      {},
+    )
+    await call('subscriptions-list', 'GET', '/subscriptions')
+
+    const meter = await call('usageMeters-create', 'POST', '/usage-meters', {
+      usageMeter: { name: 'Storage', slug: 'storage_gb' },
+      price: { type: 'usage', unitPrice: 3, usageEventsPerUnit: 1 },
+    })
+    await call('usageMeters-get', 'GET', `/usage-meters/${meter.usageMeter.id}`)
+    await call('usageMeters-update', 'PUT', `/usage-meters/${meter.usageMeter.id}`, {
+      usageMeter: { id: meter.usageMeter.id, name: 'Storage (GB)' },
+    })
+    await call('usageMeters-list', 'GET', '/usage-meters?limit=2')
+
+    const product = await call('products-create', 'POST', '/products', {
+      product: { name: 'Team', slug: 'team', active: true, pricingModelId: pm.pricingModel.id },
+      price: {
+        type: 'subscription',
+        unitPrice: 5000,
+        intervalUnit: 'month',
+        intervalCount: 1,
+        isDefault: true,
+        slug: 'team_monthly',
+      },
+    })
+    await call('products-get', 'GET', `/products/${product.product.id}`)
+    await call('products-list', 'GET', '/products')
+    const price = await call('prices-create', 'POST', '/prices', {
+      price: {
+        type: 'usage',
+        usageMeterId: meter.usageMeter.id,
+        unitPrice: 7,
+        usageEventsPerUnit: 10,
+        intervalUnit: 'month',
+        intervalCount: 1,
+        isDefault: false,
+        slug: 'storage_premium',
+      },
+    })
+    await call('prices-get', 'GET', `/prices/${price.price.id}`)
+    await call('prices-list', 'GET', '/prices?limit=100')
+    await call('checkoutSessions-create', 'POST', '/checkout-sessions', {
+      checkoutSession: {
+        type: 'product',
+        customerExternalId: 'conf_user',
+        priceSlug: 'team_monthly',
+        successUrl: 'https://example.com/ok',
+        cancelUrl: 'https://example.com/cancel',
+      },
+    })
+    await call('checkoutSessions-create', 'POST', '/checkout-sessions', {
+      checkoutSession: {
+        type: 'add_payment_method',
+        customerExternalId: 'conf_user',
+        successUrl: 'https://example.com/ok',
+        cancelUrl: 'https://example.com/cancel',
+      },
+    })
+    await call('checkoutSessions-create', 'POST', '/checkout-sessions', {
+      checkoutSession: {
+        type: 'activate_subscription',
+        customerExternalId: 'conf_user',
+        targetSubscriptionId: pro.subscription.id,
+        successUrl: 'https://example.com/ok',
+        cancelUrl: 'https://example.com/cancel',
+      },
+    })
+
+    // A month later: the billing period rolled over; everything still conforms.
+    emulator.clock.advance(40 * DAY)
+    await call('customers-getBilling', 'GET', '/customers/conf_user/billing')
+    await call('subscriptions-cancel', 'POST', `/subscriptions/${pro.subscription.id}/cancel`, {
+      cancellation: { timing: 'immediately' },
+    })
+    await call('customers-getBilling', 'GET', '/customers/conf_user/billing')
+
+    await call('customers-create', 'POST', '/customers', {
+      customer: { externalId: 'conf_archived', email: 'gone@example.com', name: 'Gone' },
+    })
+    await call('customers-archive', 'POST', '/customers/conf_archived/archive', {})
+
+    expect(seen.size).toBeGreaterThanOrEqual(28)
+  })
+
+  it('the validator rejects a body that breaks the schema (it can fail)', () => {
+    expect(() => validateResponse('usageEvents-get', { usageEvent: { id: 1 } })).toThrow(/OpenAPI/)
+    expect(() =>
+      validateResponse('customers-get', {
+        customer: { id: 'x', extra: true },
+      }),
+    ).toThrow(/OpenAPI/)
+  })
+})

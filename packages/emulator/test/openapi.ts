@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ValidateFunction } from 'ajv'
+import Ajv2020 from 'ajv/dist/2020'
+import addFormats from 'ajv-formats'
+
+/** `<repoRoot>/../shared/reference/flowglad-openapi.json` (repoRoot = two levels above the package). */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+export const OPENAPI_PATH = resolve(repoRoot, '../shared/reference/flowglad-openapi.json')
+
+interface Operation {
+  operationId: string
+  requestBody?: { content: Record<string, { schema: unknown }> }
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>
+}
+
+const spec = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as {
+  paths: Record<string, Record<string, Operation>>
+  components: Record<string, unknown>
+}
+
+const SPEC_ID = 'https://flowglad.local/openapi.json'
+
+/** Points local `#/components/...` refs at the registered spec document. */
+function rebase(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rebase)
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [key, child] of Object.entries(value)) {
+      out[key] =
+        key === '$ref' && typeof child === 'string' && child.startsWith('#/')
+          ? `${SPEC_ID}${child}`
+          : rebase(child)
+    }
+    return out
+  }
+  return value
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true })
+addFormats(ajv)
+ajv.addSchema({ $id: SPEC_ID, components: spec.components })
+
+const operations = new Map<string, Operation>()
+for (const methods of Object.values(spec.paths)) {
+  for (const op of Object.values(methods)) operations.set(op.operationId, op)
+}
+
+const cache = new Map<string, ValidateFunction>()
+
+function validator(operationId: string, part: 'request' | 'response'): ValidateFunction {
+  const key = `${operationId}:${part}`
+  const cached = cache.get(key)
+  if (cached) return cached
+  const op = operations.get(operationId)
+  if (!op) throw new Error(`unknown operation ${operationId}`)
+  const schema =
+    part === 'request'
+      ? op.requestBody?.content['application/json']?.schema
+      : op.responses['200']?.content?.['application/json']?.schema
+  if (!schema) throw new Error(`no ${part} schema for ${operationId}`)
+  const fn = ajv.compile(rebase(schema) as object)
+  cache.set(key, fn)
+  return fn
+}
+
+function check(operationId: string, part: 'request' | 'response', body: unknown): void {
+  const fn = validator(operationId, part)
+  if (!fn(body)) {
+    const errors = (fn.errors ?? [])
+      .slice(0, 8)
+      .map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`)
+      .join('\n  ')
+    throw new Error(`${operationId} ${part} does not match the OpenAPI schema:\n  ${errors}`)
+  }
+}
+
+/** Checks a request body; operations whose spec declares no body (e.g. uncancel) accept `{}` only. */
+export function validateRequest(operationId: string, body: unknown): void {
+  if (!operations.get(operationId)?.requestBody) {
+    if (body && typeof body === 'object' && Object.keys(body).length === 0) return
+    throw new Error(`${operationId} takes no request body`)
+  }
+  check(operationId, 'request', body)
+}
+export const validateResponse = (operationId: string, body: unknown) =>
+  check(operationId, 'response', body)
+export const hasOperation = (operationId: string) => operations.has(operationId)
