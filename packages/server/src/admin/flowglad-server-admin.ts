@@ -1,0 +1,216 @@
+import type {
+  Customer,
+  CustomerBillingDetails,
+  Price,
+  Product,
+  Subscription,
+  UsageEvent,
+  UsageMeter,
+} from '@flowglad/shared'
+import type { FlowgladClientOptions, RequestOptions } from '../client/options.js'
+import { apiPath, FlowgladRestClient } from '../client/rest-client.js'
+import type {
+  BulkUsageEventsResponse,
+  ClonePricingModelParams,
+  CreateCustomerResponse,
+  CreatePriceParams,
+  CreateProductParams,
+  CreateUsageMeterParams,
+  CustomerCreateInput,
+  CustomerResponse,
+  CustomerUpdateInput,
+  ListParams,
+  PaginatedList,
+  PriceResponse,
+  PricingModelResponse,
+  ProductResponse,
+  SubscriptionResponse,
+  UpdatePriceParams,
+  UpdateProductParams,
+  UpdateUsageMeterParams,
+  UsageEventResponse,
+  UsageEventWireInput,
+  UsageMeterBalancesResponse,
+  UsageMeterResponse,
+} from '../client/wire-types.js'
+import { parseUsageEvents, type UsageEventInput } from '../server/usage-event-input.js'
+
+export type FlowgladServerAdminOptions = FlowgladClientOptions
+
+/**
+ * Organisation-wide access with the secret key: not customer-scoped, no ownership checks.
+ * Method names and parameter shapes mirror the upstream SDK.
+ */
+export class FlowgladServerAdmin {
+  readonly #client: FlowgladRestClient
+
+  constructor(options: FlowgladServerAdminOptions = {}) {
+    this.#client = new FlowgladRestClient(options)
+  }
+
+  // Customers
+  createCustomer(
+    params: { customer: CustomerCreateInput },
+    options?: RequestOptions,
+  ): Promise<CreateCustomerResponse> {
+    return this.#client.post(apiPath`/customers`, params, options)
+  }
+
+  getCustomer(externalId: string, options?: RequestOptions): Promise<CustomerResponse> {
+    return this.#client.get(apiPath`/customers/${externalId}`, {}, options)
+  }
+
+  updateCustomer(
+    externalId: string,
+    params: { customer: CustomerUpdateInput },
+    options?: RequestOptions,
+  ): Promise<CustomerResponse> {
+    return this.#client.put(apiPath`/customers/${externalId}`, params, options)
+  }
+
+  getCustomerBilling(
+    externalId: string,
+    options?: RequestOptions,
+  ): Promise<CustomerBillingDetails> {
+    return this.#client.get(apiPath`/customers/${externalId}/billing`, {}, options)
+  }
+
+  getCustomerUsageBalances(
+    externalId: string,
+    params: { subscriptionId?: string } = {},
+    options?: RequestOptions,
+  ): Promise<UsageMeterBalancesResponse> {
+    return this.#client.get(
+      apiPath`/customers/${externalId}/usage-balances`,
+      { subscriptionId: params.subscriptionId },
+      options,
+    )
+  }
+
+  listCustomers(
+    params: ListParams = {},
+    options?: RequestOptions,
+  ): Promise<PaginatedList<Customer>> {
+    return this.#client.get(apiPath`/customers`, { ...params }, options)
+  }
+
+  // Subscriptions
+  getSubscription(id: string, options?: RequestOptions): Promise<SubscriptionResponse> {
+    return this.#client.get(apiPath`/subscriptions/${id}`, {}, options)
+  }
+
+  listSubscriptions(
+    params: ListParams = {},
+    options?: RequestOptions,
+  ): Promise<PaginatedList<Subscription>> {
+    return this.#client.get(apiPath`/subscriptions`, { ...params }, options)
+  }
+
+  // Pricing models
+  getPricingModel(id: string, options?: RequestOptions): Promise<PricingModelResponse> {
+    return this.#client.get(apiPath`/pricing-models/${id}`, {}, options)
+  }
+
+  getDefaultPricingModel(options?: RequestOptions): Promise<PricingModelResponse> {
+    return this.#client.get(apiPath`/pricing-models/default`, {}, options)
+  }
+
+  clonePricingModel(
+    id: string,
+    params: ClonePricingModelParams,
+    options?: RequestOptions,
+  ): Promise<PricingModelResponse> {
+    return this.#client.post(apiPath`/pricing-models/${id}/clone`, params, options)
+  }
+
+  // Products
+  createProduct(params: CreateProductParams, options?: RequestOptions): Promise<ProductResponse> {
+    return this.#client.post(apiPath`/products`, params, options)
+  }
+
+  updateProduct(
+    id: string,
+    params: UpdateProductParams,
+    options?: RequestOptions,
+  ): Promise<ProductResponse> {
+    return this.#client.put(apiPath`/products/${id}`, params, options)
+  }
+
+  /** The API answers with a bare product object (no wrapper). */
+  getProduct(id: string, options?: RequestOptions): Promise<Product> {
+    return this.#client.get(apiPath`/products/${id}`, {}, options)
+  }
+
+  // Prices
+  createPrice(params: CreatePriceParams, options?: RequestOptions): Promise<PriceResponse> {
+    return this.#client.post(apiPath`/prices`, params, options)
+  }
+
+  updatePrice(
+    id: string,
+    params: UpdatePriceParams,
+    options?: RequestOptions,
+  ): Promise<PriceResponse> {
+    return this.#client.put(apiPath`/prices/${id}`, params, options)
+  }
+
+  getPrice(id: string, options?: RequestOptions): Promise<PriceResponse> {
+    return this.#client.get(apiPath`/prices/${id}`, {}, options)
+  }
+
+  listPrices(params: ListParams = {}, options?: RequestOptions): Promise<PaginatedList<Price>> {
+    return this.#client.get(apiPath`/prices`, { ...params }, options)
+  }
+
+  // Usage meters
+  createUsageMeter(
+    params: CreateUsageMeterParams,
+    options?: RequestOptions,
+  ): Promise<UsageMeterResponse> {
+    return this.#client.post(apiPath`/usage-meters`, params, options)
+  }
+
+  getUsageMeter(id: string, options?: RequestOptions): Promise<UsageMeterResponse> {
+    return this.#client.get(apiPath`/usage-meters/${id}`, {}, options)
+  }
+
+  updateUsageMeter(
+    id: string,
+    params: UpdateUsageMeterParams,
+    options?: RequestOptions,
+  ): Promise<UsageMeterResponse> {
+    return this.#client.put(apiPath`/usage-meters/${id}`, params, options)
+  }
+
+  listUsageMeters(
+    params: ListParams = {},
+    options?: RequestOptions,
+  ): Promise<PaginatedList<UsageMeter>> {
+    return this.#client.get(apiPath`/usage-meters`, { ...params }, options)
+  }
+
+  // Usage events
+  /** Raw: sent as given (no shared schema), like upstream. */
+  createUsageEvent(
+    params: { usageEvent: UsageEventWireInput },
+    options?: RequestOptions,
+  ): Promise<UsageEventResponse> {
+    return this.#client.post(apiPath`/usage-events`, params, options)
+  }
+
+  /**
+   * One POST /usage-events/bulk after the strict shared schema (a `Date` usageDate becomes epoch
+   * ms). Returns only the newly created events: duplicates are left out by the API.
+   */
+  async bulkCreateUsageEvents(
+    params: { usageEvents: UsageEventInput[] },
+    options?: RequestOptions,
+  ): Promise<BulkUsageEventsResponse> {
+    const usageEvents = parseUsageEvents(params)
+    return this.#client.post(apiPath`/usage-events/bulk`, { usageEvents }, options)
+  }
+
+  getUsageEvent(id: string, options?: RequestOptions): Promise<{ usageEvent: UsageEvent }> {
+    return this.#client.get(apiPath`/usage-events/${id}`, {}, options)
+  }
+}

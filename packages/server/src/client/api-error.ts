@@ -1,0 +1,115 @@
+import { FlowgladError, type FlowgladErrorCode } from '@flowglad/shared'
+
+/** Maps an HTTP status from the Flowglad API to the catalogue code our callers switch on. */
+export function errorCodeForStatus(status: number): FlowgladErrorCode {
+  if (status === 400 || status === 422) return 'validation_error'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 409) return 'conflict'
+  if (status === 429) return 'rate_limited'
+  if (status === 408 || status >= 500) return 'upstream_unavailable'
+  // 401 means our secret key is wrong; any other 4xx is a request we should never have built.
+  return 'internal_error'
+}
+
+export interface FlowgladApiErrorInit {
+  status: number
+  apiCode: string | undefined
+  requestId: string | undefined
+  body: unknown
+  message: string
+}
+
+/**
+ * A non-2xx answer from the Flowglad API. `status` is the API's HTTP status; `code` is the
+ * catalogue code (its app-facing status is `flowgladErrorCatalogue[code].status`).
+ */
+export class FlowgladApiError extends FlowgladError {
+  /** The API's own code, e.g. `NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`. */
+  readonly apiCode: string | undefined
+  readonly requestId: string | undefined
+  /** The parsed JSON body, or the raw text when the body was not JSON. */
+  readonly body: unknown
+
+  constructor(init: FlowgladApiErrorInit) {
+    super(errorCodeForStatus(init.status), init.message, {
+      status: init.status,
+      details: { status: init.status, apiCode: init.apiCode, requestId: init.requestId },
+    })
+    this.name = 'FlowgladApiError'
+    this.apiCode = init.apiCode
+    this.requestId = init.requestId
+    this.body = init.body
+  }
+}
+
+export function isFlowgladApiError(value: unknown): value is FlowgladApiError {
+  return value instanceof FlowgladApiError
+}
+
+/** True when the API answered NOT_FOUND (by body code, or by status when the body has none). */
+export function isApiNotFound(error: unknown): error is FlowgladApiError {
+  return (
+    error instanceof FlowgladApiError &&
+    (error.apiCode === 'NOT_FOUND' || (error.apiCode === undefined && error.status === 404))
+  )
+}
+
+export function isApiConflict(error: unknown): error is FlowgladApiError {
+  return (
+    error instanceof FlowgladApiError &&
+    (error.apiCode === 'CONFLICT' || (error.apiCode === undefined && error.status === 409))
+  )
+}
+
+interface ErrorBodyShape {
+  error?: unknown
+  message?: unknown
+  code?: unknown
+  request_id?: unknown
+}
+
+function describeApiMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim() || undefined
+  if (typeof body !== 'object' || body === null) return undefined
+  const { error, message } = body as ErrorBodyShape
+  if (typeof error === 'string') return error
+  if (Array.isArray(error)) {
+    const messages = error
+      .map((issue) => (issue as { message?: unknown } | null)?.message)
+      .filter((text): text is string => typeof text === 'string')
+    if (messages.length > 0) return messages.join('; ')
+  }
+  if (typeof message === 'string') return message
+  return undefined
+}
+
+/** Builds the typed error; the secret key never appears in the message. */
+export function apiErrorFromResponse(options: {
+  status: number
+  body: unknown
+  headerRequestId: string | null
+  method: string
+  path: string
+  apiKey: string
+}): FlowgladApiError {
+  const { status, body, method, path, apiKey } = options
+  const shape = typeof body === 'object' && body !== null ? (body as ErrorBodyShape) : {}
+  const apiCode = typeof shape.code === 'string' ? shape.code : undefined
+  const requestId =
+    typeof shape.request_id === 'string' ? shape.request_id : (options.headerRequestId ?? undefined)
+  let message: string
+  if (status === 401) {
+    message = `Flowglad API rejected the secret key (401) on ${method} ${path}: check apiKey / FLOWGLAD_SECRET_KEY`
+  } else {
+    const detail = describeApiMessage(body) ?? 'no error message'
+    message = `Flowglad API ${status}${apiCode ? ` ${apiCode}` : ''} on ${method} ${path}: ${detail}`
+  }
+  return new FlowgladApiError({
+    status,
+    apiCode,
+    requestId,
+    body,
+    message: message.split(apiKey).join('[redacted]'),
+  })
+}

@@ -1,0 +1,166 @@
+import { FlowgladError } from '@flowglad/shared'
+import { attemptSignal, raceAbort, sleep } from './abort.js'
+import { apiErrorFromResponse } from './api-error.js'
+import {
+  checkClientOptions,
+  type FlowgladClientOptions,
+  type RequestOptions,
+  type ResolvedClientConfig,
+  resolveClientConfig,
+} from './options.js'
+import { backoffDelayMs, isRetryableStatus, retryDelayMs } from './retry-policy.js'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+export interface RestRequest {
+  method: HttpMethod
+  /** Path under the base URL, e.g. `/api/v1/usage-events`; build it with `apiPath`. */
+  path: string
+  query?: Record<string, string | number | undefined>
+  body?: unknown
+}
+
+/** Builds an `/api/v1/...` path, URL-encoding every interpolated value. */
+export function apiPath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  let path = '/api/v1'
+  strings.forEach((part, index) => {
+    path += part
+    if (index < values.length) path += encodeURIComponent(String(values[index]))
+  })
+  return path
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+function buildURL(baseURL: string, path: string, query: RestRequest['query']): string {
+  const url = new URL(baseURL + path)
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value))
+  }
+  return url.toString()
+}
+
+type AttemptOutcome =
+  | { kind: 'response'; status: number; headers: Headers; body: unknown }
+  | { kind: 'failure'; error: unknown; timedOut: boolean }
+
+/**
+ * The internal REST client: fetch only (edge-safe), per-attempt timeouts, retries with
+ * exponential backoff and full jitter on network errors, timeouts, 408, 429 and 5xx.
+ * A request body is serialised once, so every retry sends exactly the same bytes (usage events
+ * keep their transactionId, which makes retries idempotent on the API side).
+ */
+export class FlowgladRestClient {
+  readonly #options: FlowgladClientOptions
+  #config: ResolvedClientConfig | undefined
+
+  constructor(options: FlowgladClientOptions = {}) {
+    checkClientOptions(options)
+    this.#options = { ...options }
+  }
+
+  /** Resolved lazily: a missing key is reported at the first call, not at construction. */
+  get config(): ResolvedClientConfig {
+    this.#config ??= resolveClientConfig(this.#options)
+    return this.#config
+  }
+
+  get<T>(path: string, query?: RestRequest['query'], options?: RequestOptions): Promise<T> {
+    return this.request<T>({ method: 'GET', path, query }, options)
+  }
+
+  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>({ method: 'POST', path, body }, options)
+  }
+
+  put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>({ method: 'PUT', path, body }, options)
+  }
+
+  async request<T>(request: RestRequest, options: RequestOptions = {}): Promise<T> {
+    const config = this.config
+    const maxRetries = options.maxRetries ?? config.maxRetries
+    const timeout = options.timeout ?? config.timeout
+    const url = buildURL(config.baseURL, request.path, request.query)
+    const headers: Record<string, string> = {
+      Authorization: config.apiKey,
+      Accept: 'application/json',
+    }
+    let payload: string | undefined
+    if (request.body !== undefined) {
+      payload = JSON.stringify(request.body)
+      headers['Content-Type'] = 'application/json'
+    }
+
+    for (let attempt = 0; ; attempt++) {
+      options.signal?.throwIfAborted()
+      const outcome = await this.#attempt(config, url, request.method, headers, payload, {
+        timeout,
+        signal: options.signal,
+      })
+      const canRetry = attempt < maxRetries
+      if (outcome.kind === 'failure') {
+        if (options.signal?.aborted) throw options.signal.reason
+        if (canRetry) {
+          await sleep(backoffDelayMs(attempt), options.signal)
+          continue
+        }
+        const what = outcome.timedOut ? `timed out after ${timeout} ms` : 'could not be reached'
+        throw new FlowgladError(
+          'upstream_unavailable',
+          `Flowglad API ${what} (${request.method} ${request.path}, ${attempt + 1} attempt${attempt === 0 ? '' : 's'})`,
+          { cause: outcome.error, details: { attempts: attempt + 1, timedOut: outcome.timedOut } },
+        )
+      }
+      if (outcome.status >= 200 && outcome.status < 300) return outcome.body as T
+      if (isRetryableStatus(outcome.status) && canRetry) {
+        await sleep(retryDelayMs(attempt, outcome.headers), options.signal)
+        continue
+      }
+      throw apiErrorFromResponse({
+        status: outcome.status,
+        body: outcome.body,
+        headerRequestId: outcome.headers.get('x-request-id'),
+        method: request.method,
+        path: request.path,
+        apiKey: config.apiKey,
+      })
+    }
+  }
+
+  async #attempt(
+    config: ResolvedClientConfig,
+    url: string,
+    method: HttpMethod,
+    headers: Record<string, string>,
+    payload: string | undefined,
+    limits: { timeout: number; signal: AbortSignal | undefined },
+  ): Promise<AttemptOutcome> {
+    const attempt = attemptSignal(limits.timeout, limits.signal)
+    try {
+      const response = await raceAbort(
+        config.fetch(url, { method, headers, body: payload, signal: attempt.signal }),
+        attempt.signal,
+      )
+      // The timeout covers reading the body too.
+      const text = await raceAbort(response.text(), attempt.signal)
+      return {
+        kind: 'response',
+        status: response.status,
+        headers: response.headers,
+        body: parseBody(text),
+      }
+    } catch (error) {
+      return { kind: 'failure', error, timedOut: attempt.timedOut() }
+    } finally {
+      attempt.dispose()
+    }
+  }
+}

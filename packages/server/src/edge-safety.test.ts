@@ -1,0 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { nodeImportsOf } from '../test/edge-imports.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+describe('edge safety', () => {
+  it('src/index.ts (client, FlowgladServer, admin, handler) imports no Node builtin', async () => {
+    expect(await nodeImportsOf(resolve(here, 'index.ts'))).toEqual([])
+  }, 30_000)
+
+  it('the check itself catches a node: import and a bare builtin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edge-check-'))
+    const entry = join(dir, 'entry.ts')
+    writeFileSync(
+      entry,
+      "import { readFileSync } from 'node:fs'\nimport { createHash } from 'crypto'\nexport const x = [readFileSync, createHash]\n",
+    )
+    const found = await nodeImportsOf(entry)
+    expect(found.some((line) => line.endsWith('→ node:fs'))).toBe(true)
+    expect(found.some((line) => line.endsWith('→ crypto'))).toBe(true)
+  }, 30_000)
+})

@@ -1,0 +1,520 @@
+import {
+  type BillingWithChecks,
+  type CancelSubscriptionParams,
+  type CreateActivateSubscriptionCheckoutSessionParams,
+  type CreateAddPaymentMethodCheckoutSessionParams,
+  type CreateProductCheckoutSessionParams,
+  type CreateSubscriptionParams,
+  type Customer,
+  type CustomerBillingDetails,
+  cancelSubscriptionSchema,
+  clientCreateSubscriptionSchema,
+  createActivateSubscriptionCheckoutSessionSchema,
+  createAddPaymentMethodCheckoutSessionSchema,
+  createProductCheckoutSessionSchema,
+  FlowgladError,
+  type PricingModel,
+  parseOrThrow,
+  type UncancelSubscriptionParams,
+  uncancelSubscriptionSchema,
+  updateCustomerInputSchema,
+  usageMeterBalancesInputSchema,
+  withBillingChecks,
+} from '@flowglad/shared'
+import { isApiConflict, isApiNotFound } from '../client/api-error.js'
+import type { FlowgladClientOptions, RequestOptions } from '../client/options.js'
+import { apiPath, FlowgladRestClient } from '../client/rest-client.js'
+import type {
+  BulkUsageEventsResponse,
+  CheckoutSessionResponse,
+  CreateCustomerResponse,
+  CreateSubscriptionResponse,
+  CustomerCreateInput,
+  CustomerResponse,
+  CustomerUpdateInput,
+  SubscriptionResponse,
+  UsageEventResponse,
+  UsageEventWireInput,
+  UsageMeterBalancesResponse,
+} from '../client/wire-types.js'
+import {
+  DEFAULT_OWNERSHIP_CACHE_TTL_MS,
+  defaultOwnershipCache,
+  type OwnedSubscriptions,
+  type OwnershipCache,
+} from './ownership-cache.js'
+import { CustomerSession, type CustomerSource } from './session.js'
+import {
+  chunk,
+  parseUsageEvent,
+  parseUsageEvents,
+  type UsageEventInput,
+} from './usage-event-input.js'
+
+export const DEFAULT_BULK_CHUNK_SIZE = 500
+
+export interface FlowgladServerExtraOptions {
+  /** How long the customer's subscription ids are trusted (default 60 000 ms; 0 disables). */
+  ownershipCacheTtlMs?: number
+  /** The cache to use; by default one bounded cache per fetch implementation, process-wide. */
+  ownershipCache?: OwnershipCache
+  /** Events per bulk request (default 500). */
+  bulkChunkSize?: number
+}
+
+export type FlowgladServerOptions = CustomerSource &
+  FlowgladClientOptions &
+  FlowgladServerExtraOptions
+
+export type CreateSubscriptionInput = Omit<CreateSubscriptionParams, 'customerId'>
+
+export interface UpdateCustomerInput {
+  customer: CustomerUpdateInput & { id?: string }
+  /** Accepted for upstream compatibility; must be the session's own id when given. */
+  externalId?: string
+}
+
+export interface BulkCreateUsageEventsResult extends BulkUsageEventsResponse {
+  /** How many events the API left out as duplicates (same transactionId on the same meter). */
+  skipped: number
+}
+
+const customerUpdateSchema = updateCustomerInputSchema.partial({ id: true })
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || value < 1) {
+    throw new FlowgladError('validation_error', `${name} must be a positive integer`)
+  }
+  return value
+}
+
+function forbiddenSubscription(subscriptionId: string): FlowgladError {
+  return new FlowgladError(
+    'forbidden',
+    `Subscription ${subscriptionId} is not found among the customer's current subscriptions`,
+  )
+}
+
+function ownedFromBilling(billing: CustomerBillingDetails): OwnedSubscriptions {
+  const current = billing.currentSubscriptions ?? []
+  return {
+    customerId: billing.customer.id,
+    currentSubscriptionId: billing.currentSubscription?.id ?? current[0]?.id ?? null,
+    currentSubscriptionIds: Object.freeze(current.map((subscription) => subscription.id)),
+  }
+}
+
+/**
+ * The customer-scoped server SDK: every call acts for one customer, and every write that names a
+ * subscription is checked against that customer's own subscriptions before anything is sent.
+ */
+export class FlowgladServer {
+  readonly #client: FlowgladRestClient
+  readonly #session: CustomerSession
+  readonly #cache: OwnershipCache
+  readonly #cacheTtlMs: number
+  readonly #bulkChunkSize: number
+  #customerInFlight: Promise<Customer> | undefined
+
+  constructor(options: FlowgladServerOptions) {
+    if (typeof options !== 'object' || options === null) {
+      throw new FlowgladError('validation_error', 'FlowgladServer needs an options object')
+    }
+    this.#session = new CustomerSession(options)
+    this.#client = new FlowgladRestClient(options)
+    const ttl = options.ownershipCacheTtlMs ?? DEFAULT_OWNERSHIP_CACHE_TTL_MS
+    if (!Number.isFinite(ttl) || ttl < 0) {
+      throw new FlowgladError('validation_error', 'ownershipCacheTtlMs must be a number ≥ 0')
+    }
+    this.#cacheTtlMs = ttl
+    this.#cache = options.ownershipCache ?? defaultOwnershipCache(options.fetch)
+    this.#bulkChunkSize = positiveInteger(
+      'bulkChunkSize',
+      options.bulkChunkSize,
+      DEFAULT_BULK_CHUNK_SIZE,
+    )
+  }
+
+  // ── session ────────────────────────────────────────────────────────────────
+
+  /** The app's id for the asking customer; throws `unauthenticated` if there is none. */
+  getRequestingCustomerId(): Promise<string> {
+    return this.#session.externalId()
+  }
+
+  /** `{ externalId, name, email }` (scoped form: name and email are empty strings). */
+  getSession(): Promise<{ externalId: string; name: string; email: string }> {
+    return this.#session.session()
+  }
+
+  // ── customers ──────────────────────────────────────────────────────────────
+
+  async getCustomer(options?: RequestOptions): Promise<CustomerResponse> {
+    const externalId = await this.getRequestingCustomerId()
+    return this.#client.get<CustomerResponse>(apiPath`/customers/${externalId}`, {}, options)
+  }
+
+  /**
+   * Creates this customer. Name and email come from `params.customer`, else from
+   * `getCustomerDetails` / `getRequestingCustomer`; the externalId is always the session's.
+   */
+  async createCustomer(
+    params: { customer?: Partial<CustomerCreateInput> } = {},
+    options?: RequestOptions,
+  ): Promise<CreateCustomerResponse> {
+    const externalId = await this.getRequestingCustomerId()
+    const given = params.customer ?? {}
+    if (given.externalId !== undefined && given.externalId !== externalId) {
+      throw new FlowgladError('forbidden', 'customer.externalId must be the session customer')
+    }
+    const details =
+      typeof given.name === 'string' && typeof given.email === 'string'
+        ? { name: given.name, email: given.email }
+        : await this.#session.details()
+    const customer: CustomerCreateInput = { ...given, ...details, externalId }
+    // No cache invalidation: entries only exist for customers that already existed.
+    return this.#client.post<CreateCustomerResponse>(apiPath`/customers`, { customer }, options)
+  }
+
+  /**
+   * GET the customer; on NOT_FOUND create it (details from `getCustomerDetails`), and if that
+   * create hits CONFLICT because a concurrent request created it first, GET it again.
+   */
+  findOrCreateCustomer(options?: RequestOptions): Promise<Customer> {
+    this.#customerInFlight ??= this.#findOrCreateCustomer(options).finally(() => {
+      this.#customerInFlight = undefined
+    })
+    return this.#customerInFlight
+  }
+
+  async #findOrCreateCustomer(options?: RequestOptions): Promise<Customer> {
+    try {
+      return (await this.getCustomer(options)).customer
+    } catch (error) {
+      if (!isApiNotFound(error)) throw error
+    }
+    return this.#createCustomerTolerantly(options)
+  }
+
+  /** Creates the customer; a CONFLICT means someone else just did, so read theirs. */
+  async #createCustomerTolerantly(options?: RequestOptions): Promise<Customer> {
+    try {
+      return (await this.createCustomer({}, options)).data.customer
+    } catch (error) {
+      if (!isApiConflict(error)) throw error
+      return (await this.getCustomer(options)).customer
+    }
+  }
+
+  /** PUT with the session's externalId; `customer.id` (upstream input) is not sent. */
+  async updateCustomer(
+    params: UpdateCustomerInput,
+    options?: RequestOptions,
+  ): Promise<CustomerResponse> {
+    const externalId = await this.getRequestingCustomerId()
+    if (params?.externalId !== undefined && params.externalId !== externalId) {
+      throw new FlowgladError('forbidden', 'externalId must be the session customer')
+    }
+    const { id: _id, ...customer } = parseOrThrow(
+      customerUpdateSchema,
+      params?.customer,
+      'Invalid customer',
+    )
+    return this.#client.put<CustomerResponse>(
+      apiPath`/customers/${externalId}`,
+      { customer },
+      options,
+    )
+  }
+
+  // ── billing ────────────────────────────────────────────────────────────────
+
+  /**
+   * The customer's billing plus the pure checks. Steady state: one GET billing; only on
+   * NOT_FOUND is the customer created and billing read again. Also refreshes the ownership cache.
+   */
+  async getBilling(options?: RequestOptions): Promise<BillingWithChecks> {
+    const billing = await this.#loadBilling(options)
+    // A full billing read is as fresh as it gets: warm the ownership cache with it.
+    this.#cache.set(await this.#ownershipKey(), ownedFromBilling(billing), this.#cacheTtlMs)
+    return withBillingChecks(billing)
+  }
+
+  async getPricingModel(options?: RequestOptions): Promise<{ pricingModel: PricingModel }> {
+    const billing = await this.#loadBilling(options)
+    return { pricingModel: billing.pricingModel ?? billing.catalog }
+  }
+
+  async #loadBilling(options?: RequestOptions): Promise<CustomerBillingDetails> {
+    const externalId = await this.getRequestingCustomerId()
+    const path = apiPath`/customers/${externalId}/billing`
+    let billing: CustomerBillingDetails
+    try {
+      billing = await this.#client.get<CustomerBillingDetails>(path, {}, options)
+    } catch (error) {
+      if (!isApiNotFound(error)) throw error
+      await this.#createCustomerTolerantly(options)
+      billing = await this.#client.get<CustomerBillingDetails>(path, {}, options)
+    }
+    return billing
+  }
+
+  async getUsageMeterBalances(
+    params: { subscriptionId?: string } = {},
+    options?: RequestOptions,
+  ): Promise<UsageMeterBalancesResponse> {
+    const { subscriptionId } = parseOrThrow(usageMeterBalancesInputSchema, params ?? {})
+    const externalId = await this.getRequestingCustomerId()
+    const path = apiPath`/customers/${externalId}/usage-balances`
+    try {
+      return await this.#client.get<UsageMeterBalancesResponse>(path, { subscriptionId }, options)
+    } catch (error) {
+      // Without a subscriptionId, NOT_FOUND can only mean the customer does not exist yet.
+      if (subscriptionId !== undefined || !isApiNotFound(error)) throw error
+      await this.#createCustomerTolerantly(options)
+      return this.#client.get<UsageMeterBalancesResponse>(path, {}, options)
+    }
+  }
+
+  // ── ownership ──────────────────────────────────────────────────────────────
+
+  /**
+   * The customer's current subscriptions, from the bounded TTL cache (first fill: one GET
+   * billing, creating the customer on NOT_FOUND).
+   */
+  async getOwnedSubscriptions(options?: RequestOptions): Promise<OwnedSubscriptions> {
+    return this.#owned(false, options)
+  }
+
+  /**
+   * Throws `forbidden` unless the subscription is among the customer's current ones. A miss on a
+   * cached answer is re-checked once against the API, so a brand-new subscription is not refused.
+   */
+  async assertOwnsSubscription(subscriptionId: string, options?: RequestOptions): Promise<void> {
+    await this.#assertOwnsAll([subscriptionId], options)
+  }
+
+  /** Drops this customer's cached subscription ids. */
+  async invalidateOwnershipCache(): Promise<void> {
+    this.#cache.delete(await this.#ownershipKey())
+  }
+
+  async #assertOwnsAll(subscriptionIds: readonly string[], options?: RequestOptions) {
+    const missingFrom = (owned: OwnedSubscriptions) =>
+      subscriptionIds.filter((id) => !owned.currentSubscriptionIds.includes(id))
+    let owned = await this.#owned(false, options)
+    if (missingFrom(owned).length > 0) owned = await this.#owned(true, options)
+    const missing = missingFrom(owned)
+    if (missing.length > 0) throw forbiddenSubscription(missing[0] as string)
+    return owned
+  }
+
+  async #owned(fresh: boolean, options?: RequestOptions): Promise<OwnedSubscriptions> {
+    const key = await this.#ownershipKey()
+    return this.#cache.load(
+      key,
+      this.#cacheTtlMs,
+      async () => ownedFromBilling(await this.#loadBilling(options)),
+      { fresh },
+    )
+  }
+
+  async #ownershipKey(): Promise<string> {
+    const externalId = await this.getRequestingCustomerId()
+    const { baseURL, apiKey } = this.#client.config
+    return `${baseURL}\u0000${apiKey}\u0000${externalId}`
+  }
+
+  /** GET the subscription and compare its customer: works for non-current ones too. */
+  async #ownedSubscription(
+    subscriptionId: string,
+    options?: RequestOptions,
+  ): Promise<SubscriptionResponse> {
+    const owned = await this.#owned(false, options)
+    let response: SubscriptionResponse
+    try {
+      response = await this.#client.get<SubscriptionResponse>(
+        apiPath`/subscriptions/${subscriptionId}`,
+        {},
+        options,
+      )
+    } catch (error) {
+      if (isApiNotFound(error)) throw forbiddenSubscription(subscriptionId)
+      throw error
+    }
+    if (response.subscription?.customerId !== owned.customerId) {
+      throw forbiddenSubscription(subscriptionId)
+    }
+    return response
+  }
+
+  // ── checkout sessions ──────────────────────────────────────────────────────
+
+  async createCheckoutSession(
+    params: CreateProductCheckoutSessionParams,
+    options?: RequestOptions,
+  ): Promise<CheckoutSessionResponse> {
+    const input = parseOrThrow(createProductCheckoutSessionSchema, params, 'Invalid checkout')
+    return this.#createCheckout('product', input, options)
+  }
+
+  async createAddPaymentMethodCheckoutSession(
+    params: CreateAddPaymentMethodCheckoutSessionParams,
+    options?: RequestOptions,
+  ): Promise<CheckoutSessionResponse> {
+    const input = parseOrThrow(
+      createAddPaymentMethodCheckoutSessionSchema,
+      params,
+      'Invalid checkout',
+    )
+    if (input.targetSubscriptionId !== undefined) {
+      await this.assertOwnsSubscription(input.targetSubscriptionId, options)
+    }
+    return this.#createCheckout('add_payment_method', input, options)
+  }
+
+  async createActivateSubscriptionCheckoutSession(
+    params: CreateActivateSubscriptionCheckoutSessionParams,
+    options?: RequestOptions,
+  ): Promise<CheckoutSessionResponse> {
+    const input = parseOrThrow(
+      createActivateSubscriptionCheckoutSessionSchema,
+      params,
+      'Invalid checkout',
+    )
+    await this.assertOwnsSubscription(input.targetSubscriptionId, options)
+    return this.#createCheckout('activate_subscription', input, options)
+  }
+
+  async #createCheckout(
+    type: 'product' | 'add_payment_method' | 'activate_subscription',
+    input: object,
+    options?: RequestOptions,
+  ): Promise<CheckoutSessionResponse> {
+    const customerExternalId = await this.getRequestingCustomerId()
+    // Makes sure the customer exists (free when the ownership cache is warm).
+    await this.getOwnedSubscriptions(options)
+    return this.#client.post<CheckoutSessionResponse>(
+      apiPath`/checkout-sessions`,
+      { checkoutSession: { ...input, type, customerExternalId } },
+      options,
+    )
+  }
+
+  // ── subscriptions ──────────────────────────────────────────────────────────
+
+  /** Ownership-checked (nothing is sent for a foreign subscription). */
+  async cancelSubscription(
+    params: CancelSubscriptionParams,
+    options?: RequestOptions,
+  ): Promise<SubscriptionResponse> {
+    const { id, cancellation } = parseOrThrow(cancelSubscriptionSchema, params)
+    const owned = await this.getOwnedSubscriptions(options)
+    // Not current (e.g. already canceled): ask the API whose it is before forwarding.
+    if (!owned.currentSubscriptionIds.includes(id)) await this.#ownedSubscription(id, options)
+    try {
+      return await this.#client.post<SubscriptionResponse>(
+        apiPath`/subscriptions/${id}/cancel`,
+        { cancellation },
+        options,
+      )
+    } finally {
+      await this.invalidateOwnershipCache()
+    }
+  }
+
+  /** Ownership-checked and idempotent: a subscription not scheduled to cancel comes back as is. */
+  async uncancelSubscription(
+    params: UncancelSubscriptionParams,
+    options?: RequestOptions,
+  ): Promise<SubscriptionResponse> {
+    const { id } = parseOrThrow(uncancelSubscriptionSchema, params)
+    const current = await this.#ownedSubscription(id, options)
+    if (current.subscription.status !== 'cancellation_scheduled') return current
+    try {
+      return await this.#client.post<SubscriptionResponse>(
+        apiPath`/subscriptions/${id}/uncancel`,
+        {},
+        options,
+      )
+    } finally {
+      await this.invalidateOwnershipCache()
+    }
+  }
+
+  /** quantity defaults to 1; the customer is injected. */
+  async createSubscription(
+    params: CreateSubscriptionInput,
+    options?: RequestOptions,
+  ): Promise<CreateSubscriptionResponse> {
+    const input = parseOrThrow(clientCreateSubscriptionSchema, params, 'Invalid subscription')
+    const { customerId } = await this.getOwnedSubscriptions(options)
+    try {
+      return await this.#client.post<CreateSubscriptionResponse>(
+        apiPath`/subscriptions`,
+        { ...input, quantity: input.quantity ?? 1, customerId },
+        options,
+      )
+    } finally {
+      await this.invalidateOwnershipCache()
+    }
+  }
+
+  // ── usage events ───────────────────────────────────────────────────────────
+
+  /**
+   * Strict shared schema (`usageDate` may be a `Date`; null properties / usageDate are dropped);
+   * the subscription must be this customer's, else `forbidden` and nothing is sent. With the
+   * ownership cache warm this is exactly one API request.
+   */
+  async createUsageEvent(
+    params: UsageEventInput,
+    options?: RequestOptions,
+  ): Promise<UsageEventResponse> {
+    const usageEvent = parseUsageEvent(params)
+    await this.assertOwnsSubscription(usageEvent.subscriptionId, options)
+    return this.#client.post<UsageEventResponse>(apiPath`/usage-events`, { usageEvent }, options)
+  }
+
+  /**
+   * Every distinct subscriptionId must be the customer's (else `forbidden`, nothing sent); sent
+   * in order in chunks (default 500 per request). Returns the created events and how many the API
+   * skipped as duplicates.
+   */
+  async bulkCreateUsageEvents(
+    params: { usageEvents: UsageEventInput[] },
+    options?: RequestOptions & { chunkSize?: number },
+  ): Promise<BulkCreateUsageEventsResult> {
+    const usageEvents = parseUsageEvents(params)
+    const chunkSize = positiveInteger('chunkSize', options?.chunkSize, this.#bulkChunkSize)
+    await this.#assertOwnsAll(
+      [...new Set(usageEvents.map((event) => event.subscriptionId))],
+      options,
+    )
+    return sendUsageEventsInChunks(
+      (events) =>
+        this.#client.post<BulkUsageEventsResponse>(
+          apiPath`/usage-events/bulk`,
+          { usageEvents: events },
+          options,
+        ),
+      usageEvents,
+      chunkSize,
+    )
+  }
+}
+
+/** Sends chunks one after another (order kept); a failure stops there (earlier chunks stand). */
+export async function sendUsageEventsInChunks(
+  send: (events: UsageEventWireInput[]) => Promise<BulkUsageEventsResponse>,
+  usageEvents: readonly UsageEventWireInput[],
+  chunkSize: number,
+): Promise<BulkCreateUsageEventsResult> {
+  const created: BulkUsageEventsResponse['usageEvents'] = []
+  for (const events of chunk(usageEvents, chunkSize)) {
+    const response = await send(events)
+    created.push(...(response?.usageEvents ?? []))
+  }
+  return { usageEvents: created, skipped: usageEvents.length - created.length }
+}
