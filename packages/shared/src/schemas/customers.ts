@@ -41,4 +41,5 @@ export const customerScopedInputSchema = z.object({ externalId: z.string().optio
 
 export const usageMeterBalancesInputSchema = z.strictObject({
   subscriptionId: nonEmptyString('subscriptionId').optional(),
+  externalId: z.string().optional(),
 })

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+
+describe('@flowglad/nextjs entry points', () => {
+  it('the main entry re-exports only client-safe packages (react client + shared types)', () => {
+    const source = readFileSync(new URL('./index.ts', import.meta.url), 'utf8')
+    const specifiers = [...source.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((match) => match[1])
+    expect(specifiers).toEqual(['@flowglad/react', '@flowglad/shared'])
+    expect(source).toMatch(/export type \* from '@flowglad\/shared'/)
+  })
+
+  it('the main entry exposes the provider and hook', async () => {
+    const client = await import('./index.js')
+    expect(typeof client.FlowgladProvider).toBe('function')
+    expect(typeof client.useBilling).toBe('function')
+    expect(client).not.toHaveProperty('FlowgladServer')
+    expect(client).not.toHaveProperty('nextRouteHandler')
+  })
+
+  it('./server re-exports the server API next to the adapters, like upstream', async () => {
+    const server = await import('./server.js')
+    for (const name of [
+      'FlowgladServer',
+      'FlowgladServerAdmin',
+      'requestHandler',
+      'RequestHandlerError',
+      'createFlowgladHandler',
+      'nextRouteHandler',
+      'pagesRouteHandler',
+    ]) {
+      expect(typeof (server as Record<string, unknown>)[name], name).toBe('function')
+    }
+  })
+})

@@ -1,0 +1,6 @@
+import type { ActionHandler } from '../types.js'
+
+/** `checkout-sessions/create-add-payment-method`: the SDK checks an optional target's owner. */
+export const createAddPaymentMethodCheckoutSession: ActionHandler<
+  'checkout-sessions/create-add-payment-method'
+> = (input, { flowglad }) => flowglad.createAddPaymentMethodCheckoutSession(input)

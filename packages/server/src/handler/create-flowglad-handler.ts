@@ -1,0 +1,173 @@
+import {
+  type FlowgladActionKey,
+  FlowgladError,
+  flowgladActions,
+  isFlowgladActionKey,
+  parseOrThrow,
+} from '@flowglad/shared'
+import { flowgladActionHandlers } from './actions/index.js'
+import { assertSameSiteRequest } from './csrf-guard.js'
+import { errorResponse, successResponse } from './envelope.js'
+import { readJsonBody } from './read-json-body.js'
+import { toErrorAnswer } from './to-error-answer.js'
+import type { ActionHandler, FlowgladHandler, FlowgladHandlerOptions, RouteHint } from './types.js'
+import { normaliseUpstreamBody } from './upstream-wire.js'
+
+export const defaultBasePath = '/api/flowglad'
+
+/**
+ * The route protocol core, Web standard: `(Request) => Promise<Response>`, edge-safe.
+ * Order: beforeRequest → CSRF guard → action lookup (404/405) → customer (401, before any
+ * API call) → body externalId must be the session's (403) → validation once (400) →
+ * handler → `{ data, error }` envelope. It never throws: every failure is an envelope.
+ */
+export function createFlowgladHandler<Source = Request>(
+  options: FlowgladHandlerOptions<Source>,
+): FlowgladHandler<Source> {
+  const basePath = normaliseBasePath(options.basePath ?? defaultBasePath)
+
+  return async function flowgladHandler(request, hint) {
+    const path = actionPathOf(request, hint, basePath)
+    let response: Response
+    let errorCode: string | null = null
+    try {
+      response = await run(request, path, hint, options)
+    } catch (error) {
+      if (!rejections.has(error as object)) report(options, error)
+      const answer = toErrorAnswer(error)
+      errorCode = answer.body.code
+      const allow = answer.body.code === 'method_not_allowed' ? { allow: 'POST' } : undefined
+      response = errorResponse(answer.status, answer.body, allow)
+    }
+    if (options.afterRequest) {
+      try {
+        await options.afterRequest({ request, path, status: response.status, errorCode })
+      } catch (error) {
+        report(options, error)
+      }
+    }
+    return response
+  }
+}
+
+/** Errors the core raises itself to refuse a request: expected, so not sent to `onError`. */
+const rejections = new WeakSet<object>()
+
+function reject(error: FlowgladError): FlowgladError {
+  rejections.add(error)
+  return error
+}
+
+async function run<Source>(
+  request: Request,
+  path: string,
+  hint: RouteHint<Source> | undefined,
+  options: FlowgladHandlerOptions<Source>,
+): Promise<Response> {
+  await options.beforeRequest?.({ request, path })
+
+  try {
+    assertSameSiteRequest(request, path, { allowedOrigins: options.allowedOrigins })
+  } catch (error) {
+    throw reject(error as FlowgladError)
+  }
+
+  if (!isFlowgladActionKey(path)) {
+    throw reject(new FlowgladError('not_found', `"${truncate(path)}" is not a Flowglad action`))
+  }
+  const action = flowgladActions[path]
+  if (request.method.toUpperCase() !== action.method) {
+    throw reject(
+      new FlowgladError(
+        'method_not_allowed',
+        `${path} accepts ${action.method}, not ${truncate(request.method)}`,
+      ),
+    )
+  }
+
+  const source = (hint?.source ?? request) as Source
+  const customerExternalId = await options.getCustomerExternalId(source)
+  // Every action in the table needs a customer; a future public action would branch here.
+  if (typeof customerExternalId !== 'string' || customerExternalId === '') {
+    throw reject(
+      new FlowgladError('unauthenticated', 'Not signed in: no customer for this request'),
+    )
+  }
+
+  const rawBody = await readJsonBody(request).catch((error: FlowgladError) => {
+    throw reject(error)
+  })
+  const body = normaliseUpstreamBody(path, rawBody)
+  assertOwnExternalId(body, customerExternalId)
+  let input: unknown
+  try {
+    input = parseOrThrow(action.inputSchema, body, `Invalid input for ${path}`)
+  } catch (error) {
+    throw reject(error as FlowgladError)
+  }
+
+  const flowglad = await options.flowglad(customerExternalId)
+  const handler = flowgladActionHandlers[path] as ActionHandler<FlowgladActionKey>
+  const data = await handler(input as never, {
+    customerExternalId,
+    flowglad,
+    request,
+    usagePolicy: options.usagePolicy,
+  })
+  return successResponse(data)
+}
+
+/**
+ * Upstream clients may name the customer in the body (`externalId`); the session decides who
+ * is asking, so any other value is refused rather than silently ignored.
+ */
+function assertOwnExternalId(body: unknown, customerExternalId: string): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return
+  const externalId = (body as { externalId?: unknown }).externalId
+  if (externalId !== undefined && externalId !== customerExternalId) {
+    throw reject(new FlowgladError('forbidden', 'externalId does not match the signed-in customer'))
+  }
+}
+
+function actionPathOf<Source>(
+  request: Request,
+  hint: RouteHint<Source> | undefined,
+  basePath: string,
+): string {
+  if (hint?.path !== undefined) {
+    const segments = typeof hint.path === 'string' ? [hint.path] : hint.path
+    return trimSlashes(segments.join('/'))
+  }
+  const pathname = pathnameOf(request.url)
+  if (pathname === basePath || !pathname.startsWith(`${basePath}/`)) return ''
+  return trimSlashes(pathname.slice(basePath.length + 1))
+}
+
+function pathnameOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return ''
+  }
+}
+
+function normaliseBasePath(basePath: string): string {
+  const trimmed = trimSlashes(basePath)
+  return trimmed === '' ? '' : `/${trimmed}`
+}
+
+function trimSlashes(value: string): string {
+  return value.replace(/^\/+|\/+$/g, '')
+}
+
+function truncate(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value
+}
+
+function report<Source>(options: FlowgladHandlerOptions<Source>, error: unknown): void {
+  try {
+    options.onError?.(error)
+  } catch {
+    // A failing logger must not turn an answer into a crash.
+  }
+}

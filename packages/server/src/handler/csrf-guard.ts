@@ -1,0 +1,77 @@
+import { FlowgladError } from '@flowglad/shared'
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Actions that only read: upstream `@flowglad/react` POSTs billing with body `{}` and no
+ * Content-Type (so fetch labels it `text/plain`). A cross-site "simple" request to them has no
+ * effect and its answer is unreadable without CORS, so they skip the JSON content-type rule.
+ * They still get the Origin check.
+ */
+export const readOnlyActionPaths: ReadonlySet<string> = new Set([
+  'customers/billing',
+  'usage-meters/balances',
+])
+
+export interface CsrfGuardOptions {
+  allowedOrigins?: readonly string[] | undefined
+}
+
+/**
+ * Refuses cross-site requests: an `Origin` header must name the request's own host (or one of
+ * `allowedOrigins`), and a state-changing request must declare `application/json`, which a
+ * plain HTML form cannot send and which forces a CORS preflight for cross-site fetches.
+ */
+export function assertSameSiteRequest(
+  request: Request,
+  actionPath: string,
+  options: CsrfGuardOptions,
+): void {
+  const origin = request.headers.get('origin')
+  if (origin !== null && !isAllowedOrigin(origin, request, options.allowedOrigins)) {
+    throw new FlowgladError('csrf_rejected', `Cross-site request refused: origin ${origin}`)
+  }
+  if (safeMethods.has(request.method.toUpperCase())) return
+  if (readOnlyActionPaths.has(actionPath)) return
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    throw new FlowgladError(
+      'csrf_rejected',
+      'State-changing requests must send Content-Type: application/json',
+    )
+  }
+}
+
+export function isJsonContentType(header: string | null): boolean {
+  if (header === null) return false
+  const mediaType = header.split(';', 1)[0]?.trim().toLowerCase()
+  return mediaType === 'application/json'
+}
+
+function isAllowedOrigin(
+  origin: string,
+  request: Request,
+  allowedOrigins: readonly string[] | undefined,
+): boolean {
+  const originUrl = parseUrl(origin)
+  if (originUrl === null) return false // includes the opaque `null` origin
+  // Hosts only: a TLS-terminating proxy makes the app see http while the browser says https.
+  const ownHosts = [
+    parseUrl(request.url)?.host,
+    request.headers.get('host'),
+    // Not settable by a cross-site page without a preflight, so safe to trust here.
+    request.headers
+      .get('x-forwarded-host')
+      ?.split(',')[0]
+      ?.trim(),
+  ]
+  if (ownHosts.some((host) => host && host.toLowerCase() === originUrl.host)) return true
+  return (allowedOrigins ?? []).some((allowed) => parseUrl(allowed)?.origin === originUrl.origin)
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value)
+  } catch {
+    return null
+  }
+}

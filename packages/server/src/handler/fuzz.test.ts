@@ -1,0 +1,217 @@
+import { FlowgladActionKey, flowgladErrorCatalogue, isFlowgladErrorCode } from '@flowglad/shared'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createFakeFlowglad } from '../../test/handler/fake-flowglad.js'
+import { createFlowgladHandler } from './create-flowglad-handler.js'
+
+const actionKeys = Object.values(FlowgladActionKey)
+const urls = { successUrl: 'https://app.test/ok', cancelUrl: 'https://app.test/no' }
+
+/** One valid body per action, the starting point for mutations. */
+const validBodies: Record<FlowgladActionKey, Record<string, unknown>> = {
+  'customers/billing': {},
+  'customers/find-or-create': { externalId: 'user_a' },
+  'customers/update': { externalId: 'user_a', customer: { id: 'cust_1', name: 'Ada' } },
+  'checkout-sessions/create': { ...urls, priceSlug: 'pro_monthly' },
+  'checkout-sessions/create-add-payment-method': { ...urls },
+  'checkout-sessions/create-activate-subscription': { ...urls, targetSubscriptionId: 'sub_own' },
+  'subscriptions/cancel': { id: 'sub_own', cancellation: { timing: 'immediately' } },
+  'subscriptions/uncancel': { id: 'sub_own' },
+  'subscriptions/create': { priceSlug: 'pro_monthly' },
+  'usage-events/create': { usageMeterSlug: 'ai_tokens', amount: 3 },
+  'usage-meters/balances': { subscriptionId: 'sub_own' },
+}
+
+const fieldNames = fc.constantFrom(
+  'externalId',
+  'customer',
+  'id',
+  'subscriptionId',
+  'amount',
+  'transactionId',
+  'usageMeterSlug',
+  'priceSlug',
+  'priceId',
+  'usageMeterId',
+  'properties',
+  'usageDate',
+  'cancellation',
+  'successUrl',
+  'targetSubscriptionId',
+  'quantity',
+  '__proto__',
+  'constructor',
+  'customerId',
+)
+
+const mutatedBody = (key: FlowgladActionKey, maxMutations = 4) =>
+  fc
+    .array(
+      fc.oneof(
+        fc.record({ op: fc.constant('delete' as const), field: fieldNames }),
+        fc.record({
+          op: fc.constant('set' as const),
+          field: fieldNames,
+          value: fc.jsonValue({ maxDepth: 2 }),
+        }),
+      ),
+      { maxLength: maxMutations },
+    )
+    .map((ops) => {
+      const body: Record<string, unknown> = structuredClone(validBodies[key])
+      for (const op of ops) {
+        if (op.op === 'delete') delete body[op.field]
+        else
+          Object.defineProperty(body, op.field, {
+            value: op.value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          })
+      }
+      return JSON.stringify(body)
+    })
+
+const bodyText = (key: FlowgladActionKey) =>
+  fc.oneof(
+    mutatedBody(key),
+    fc.json({ maxDepth: 3 }),
+    fc.string({ maxLength: 40 }),
+    fc.constant(''),
+  )
+
+const arbitraryPath = fc.oneof(
+  fc.constantFrom(...actionKeys),
+  fc.constantFrom(...actionKeys).map((key) => `${key}/`),
+  fc.string({ maxLength: 24 }).map((text) => encodeURIComponent(text)),
+  fc.constantFrom(
+    'customers',
+    'customers/billing/x',
+    '../customers/billing',
+    '%2e%2e',
+    'usage-events//create',
+  ),
+)
+
+const chaoticRequest = fc.record({
+  key: fc.constantFrom(...actionKeys),
+  pathOverride: fc.option(arbitraryPath, { nil: undefined }),
+  method: fc.constantFrom(
+    'POST',
+    'POST',
+    'POST',
+    'GET',
+    'PUT',
+    'DELETE',
+    'PATCH',
+    'OPTIONS',
+    'HEAD',
+    'post',
+    'PROPFIND',
+  ),
+  contentType: fc.option(
+    fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'APPLICATION/JSON',
+      '',
+    ),
+    { nil: undefined },
+  ),
+  origin: fc.option(
+    fc.constantFrom(
+      'http://app.test',
+      'https://evil.test',
+      'null',
+      'not a url',
+      'http://app.test:8080',
+      'https://web.example.com',
+    ),
+    { nil: undefined },
+  ),
+  extraHeader: fc.option(
+    fc.tuple(
+      fc.constantFrom('x-forwarded-host', 'cookie', 'content-length', 'accept'),
+      fc.stringMatching(/^[ -~]{0,20}$/),
+    ),
+    { nil: undefined },
+  ),
+  signedIn: fc.boolean(),
+  hint: fc.option(fc.array(fc.string({ maxLength: 12 }), { maxLength: 3 }), { nil: undefined }),
+  seed: fc.nat(),
+})
+
+/** Same-origin, signed-in JSON POSTs with lightly mutated bodies: reaches the handlers. */
+const plausibleRequest = fc.record({
+  key: fc.constantFrom(...actionKeys),
+  pathOverride: fc.constant(undefined),
+  method: fc.constant('POST'),
+  contentType: fc.constant('application/json'),
+  origin: fc.constantFrom('http://app.test', undefined),
+  extraHeader: fc.constant(undefined),
+  signedIn: fc.constant(true),
+  hint: fc.constant(undefined),
+  seed: fc.nat(),
+  plausible: fc.constant(true),
+})
+
+const request = fc.oneof(
+  chaoticRequest.map((r) => ({ ...r, plausible: false })),
+  plausibleRequest,
+)
+
+describe('fuzz: arbitrary requests always get a well-formed 2xx/4xx envelope', () => {
+  const handler = createFlowgladHandler({
+    getCustomerExternalId: (req: Request) =>
+      req.headers.get('x-signed-in') === 'yes' ? 'user_a' : null,
+    flowglad: (id) => createFakeFlowglad(id),
+    allowedOrigins: ['https://web.example.com'],
+    usagePolicy: { allow: ['ai_tokens', 'pro_monthly'], maxAmount: 1000 },
+  })
+
+  it('holds for 2,500 generated requests across every action', async () => {
+    const hits = new Set<string>()
+    await fc.assert(
+      fc.asyncProperty(request, fc.context(), async (r, ctx) => {
+        const bodies = r.plausible ? mutatedBody(r.key, 1) : bodyText(r.key)
+        const body = fc.sample(bodies, { numRuns: 1, seed: r.seed })[0] ?? ''
+        const path = r.pathOverride ?? r.key
+        const headers = new Headers()
+        if (r.contentType !== undefined) headers.set('content-type', r.contentType)
+        if (r.origin !== undefined) headers.set('origin', r.origin)
+        if (r.extraHeader) headers.set(r.extraHeader[0], r.extraHeader[1])
+        if (r.signedIn) headers.set('x-signed-in', 'yes')
+        const hasBody = r.method.toUpperCase() !== 'GET' && r.method.toUpperCase() !== 'HEAD'
+        const req = new Request(`http://app.test/api/flowglad/${path}`, {
+          method: r.method,
+          headers,
+          body: hasBody ? body : undefined,
+        })
+        ctx.log(`${r.method} ${path} ${body}`)
+        const response = await handler(req, r.hint ? { path: r.hint } : undefined)
+        expect(response.status >= 200 && response.status < 500).toBe(true)
+        expect(response.status === 200 || response.status >= 400).toBe(true)
+        const envelope = JSON.parse(await response.text())
+        expect(Object.keys(envelope).sort()).toEqual(['data', 'error'])
+        if (response.status === 200) {
+          expect(envelope.error).toBeNull()
+          hits.add(path)
+        } else {
+          expect(envelope.data).toBeNull()
+          expect(isFlowgladErrorCode(envelope.error.code)).toBe(true)
+          expect(typeof envelope.error.json.message).toBe('string')
+          expect(
+            flowgladErrorCatalogue[envelope.error.code as keyof typeof flowgladErrorCatalogue]
+              .status,
+          ).toBe(response.status)
+        }
+      }),
+      { numRuns: 2500 },
+    )
+    // Every action was reached and succeeded at least once, so the fuzz is not all rejections.
+    for (const key of actionKeys) expect(hits).toContain(key)
+  })
+})

@@ -1,0 +1,47 @@
+import {
+  type FlowgladErrorBody,
+  flowgladErrorCatalogue,
+  isFlowgladError,
+  toErrorBody,
+} from '@flowglad/shared'
+
+export interface ErrorAnswer {
+  status: number
+  body: FlowgladErrorBody
+}
+
+const genericMessages = {
+  internal_error: 'Internal server error',
+} as const
+
+/**
+ * Any thrown value → catalogue status + `{ code, json }`. The status comes from the catalogue
+ * by code (an API error's own `.status` is the upstream status, not ours). A non-catalogue
+ * throw is a bug: 500 `internal_error`, its message kept out of the answer.
+ */
+export function toErrorAnswer(error: unknown): ErrorAnswer {
+  if (!isFlowgladError(error)) {
+    return {
+      status: 500,
+      body: { code: 'internal_error', json: { message: genericMessages.internal_error } },
+    }
+  }
+  const status = flowgladErrorCatalogue[error.code].status
+  if (error.code === 'internal_error') {
+    return {
+      status,
+      body: { code: error.code, json: { message: genericMessages.internal_error } },
+    }
+  }
+  const body = toErrorBody(error)
+  // `json.issues` is reserved for a list of issues; other validation details keep their name.
+  if (body.json.issues !== undefined && !Array.isArray(body.json.issues)) {
+    body.json.details = body.json.issues
+    delete body.json.issues
+  }
+  // Upstream failures keep their message but not their raw details (they may echo API internals).
+  if (status >= 500) delete body.json.details
+  const requestId = (error as { requestId?: unknown }).requestId
+  if (typeof requestId === 'string' && requestId.length > 0) body.json.requestId = requestId
+  return { status, body }
+}

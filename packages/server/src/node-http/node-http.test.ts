@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { listen } from '../../test/handler/listen.js'
+import { sendWebResponse, toWebRequest } from './index.js'
+
+const servers: { close: () => Promise<void> }[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+})
+
+describe('node http ↔ Web conversion', () => {
+  it('turns a raw Node request into an equivalent Web Request and back', async () => {
+    const seen: { method: string; url: string; body: string; headers: Record<string, string> }[] =
+      []
+    const server = await listen(async (req, res) => {
+      const request = await toWebRequest(req)
+      seen.push({
+        method: request.method,
+        url: request.url,
+        body: await request.text(),
+        headers: Object.fromEntries(request.headers),
+      })
+      await sendWebResponse(
+        res,
+        new Response('{"ok":true}', {
+          status: 201,
+          headers: { 'content-type': 'application/json', 'x-a': 'b' },
+        }),
+      )
+    })
+    servers.push(server)
+    const response = await fetch(`${server.url}/api/flowglad/usage-events/create?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://example.test' },
+      body: '{"usageMeterSlug":"ai_tokens"}',
+    })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('x-a')).toBe('b')
+    expect(await response.json()).toEqual({ ok: true })
+    const host = new URL(server.url).host
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        url: `http://${host}/api/flowglad/usage-events/create?x=1`,
+        body: '{"usageMeterSlug":"ai_tokens"}',
+        headers: expect.objectContaining({
+          'content-type': 'application/json',
+          origin: 'http://example.test',
+          host,
+        }),
+      },
+    ])
+    expect(seen[0]?.headers['content-length']).toBeUndefined()
+  })
+
+  it('re-serialises a body a framework already parsed (stream consumed)', async () => {
+    const bodies: string[] = []
+    const server = await listen(async (req, res) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString()) })
+      bodies.push(await (await toWebRequest(req)).text())
+      await sendWebResponse(res, new Response(null, { status: 204 }))
+    })
+    servers.push(server)
+    const response = await fetch(server.url, { method: 'POST', body: '{ "a" : 1 }' })
+    expect(response.status).toBe(204)
+    expect(bodies).toEqual(['{"a":1}'])
+  })
+
+  it('prefers the raw stream when a parser left it unread (express.json on text/plain)', async () => {
+    const bodies: string[] = []
+    const server = await listen(async (req, res) => {
+      Object.assign(req, { body: {} })
+      bodies.push(await (await toWebRequest(req)).text())
+      await sendWebResponse(res, new Response('done'))
+    })
+    servers.push(server)
+    await fetch(server.url, { method: 'POST', body: 'plain text' })
+    expect(bodies).toEqual(['plain text'])
+  })
+
+  it('gives GET requests no body', async () => {
+    const bodies: (string | null)[] = []
+    const server = await listen(async (req, res) => {
+      const request = await toWebRequest(req)
+      bodies.push(request.body === null ? null : await request.text())
+      await sendWebResponse(res, new Response('x'))
+    })
+    servers.push(server)
+    await fetch(server.url)
+    expect(bodies).toEqual([null])
+  })
+})
