@@ -5,6 +5,7 @@ export {
   FlowgladServerAdmin,
   type FlowgladServerAdminOptions,
 } from './admin/flowglad-server-admin.js'
+export * from './batcher/index.js'
 export {
   errorCodeForStatus,
   FlowgladApiError,

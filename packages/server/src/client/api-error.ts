@@ -18,6 +18,8 @@ export interface FlowgladApiErrorInit {
   requestId: string | undefined
   body: unknown
   message: string
+  /** The server's Retry-After / retry-after-ms hint, when it sent one. */
+  retryAfterMs?: number
 }
 
 /**
@@ -30,6 +32,8 @@ export class FlowgladApiError extends FlowgladError {
   readonly requestId: string | undefined
   /** The parsed JSON body, or the raw text when the body was not JSON. */
   readonly body: unknown
+  /** How long the API asked us to wait before trying again (429 / 503), if it said. */
+  readonly retryAfterMs: number | undefined
 
   constructor(init: FlowgladApiErrorInit) {
     super(errorCodeForStatus(init.status), init.message, {
@@ -40,6 +44,7 @@ export class FlowgladApiError extends FlowgladError {
     this.apiCode = init.apiCode
     this.requestId = init.requestId
     this.body = init.body
+    this.retryAfterMs = init.retryAfterMs
   }
 }
 
@@ -92,6 +97,7 @@ export function apiErrorFromResponse(options: {
   method: string
   path: string
   apiKey: string
+  retryAfterMs?: number
 }): FlowgladApiError {
   const { status, body, method, path, apiKey } = options
   const shape = typeof body === 'object' && body !== null ? (body as ErrorBodyShape) : {}
@@ -110,6 +116,7 @@ export function apiErrorFromResponse(options: {
     apiCode,
     requestId,
     body,
+    retryAfterMs: options.retryAfterMs,
     message: message.split(apiKey).join('[redacted]'),
   })
 }

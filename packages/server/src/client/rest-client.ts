@@ -8,7 +8,7 @@ import {
   type ResolvedClientConfig,
   resolveClientConfig,
 } from './options.js'
-import { backoffDelayMs, isRetryableStatus, retryDelayMs } from './retry-policy.js'
+import { backoffDelayMs, isRetryableStatus, retryAfterMs, retryDelayMs } from './retry-policy.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -131,6 +131,7 @@ export class FlowgladRestClient {
         method: request.method,
         path: request.path,
         apiKey: config.apiKey,
+        retryAfterMs: retryAfterMs(outcome.headers),
       })
     }
   }

@@ -21,6 +21,11 @@ import {
   usageMeterBalancesInputSchema,
   withBillingChecks,
 } from '@flowglad/shared'
+import {
+  createUsageBatcher,
+  type UsageBatcher,
+  type UsageBatcherOptions,
+} from '../batcher/index.js'
 import { isApiConflict, isApiNotFound } from '../client/api-error.js'
 import type { FlowgladClientOptions, RequestOptions } from '../client/options.js'
 import { apiPath, FlowgladRestClient } from '../client/rest-client.js'
@@ -462,6 +467,11 @@ export class FlowgladServer {
   }
 
   // ── usage events ───────────────────────────────────────────────────────────
+
+  /** A usage batcher sending through this customer-scoped client (ownership checked once per subscription). */
+  usageBatcher(options: Omit<UsageBatcherOptions, 'client'> = {}): UsageBatcher {
+    return createUsageBatcher({ ...options, client: this })
+  }
 
   /**
    * Strict shared schema (`usageDate` may be a `Date`; null properties / usageDate are dropped);
