@@ -32,7 +32,8 @@ for (const dir of readdirSync(packagesDir).sort()) {
   console.log(pkg.name)
   check(`${pkg.name}: publint --strict`, () => {
     const out = run(bin('publint'), ['--strict'], pkgDir)
-    if (!/All good/.test(out)) throw Object.assign(new Error('publint reported problems'), { stdout: out })
+    if (!/All good/.test(out))
+      throw Object.assign(new Error('publint reported problems'), { stdout: out })
   })
   check(`${pkg.name}: attw --pack (node16, bundler)`, () => {
     run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'], pkgDir)
@@ -41,10 +42,25 @@ for (const dir of readdirSync(packagesDir).sort()) {
     if (subpath === './package.json') continue
     const specifier = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`
     check(`${specifier}: plain Node ESM import`, () => {
-      run(process.execPath, ['--input-type=module', '-e', `const m = await import('${specifier}'); if (Object.keys(m).length === 0) throw new Error('no exports')`], pkgDir)
+      run(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import('${specifier}'); if (Object.keys(m).length === 0) throw new Error('no exports')`,
+        ],
+        pkgDir,
+      )
     })
     check(`${specifier}: plain Node CJS require`, () => {
-      run(process.execPath, ['-e', `const m = require('${specifier}'); if (Object.keys(m).length === 0) throw new Error('no exports')`], pkgDir)
+      run(
+        process.execPath,
+        [
+          '-e',
+          `const m = require('${specifier}'); if (Object.keys(m).length === 0) throw new Error('no exports')`,
+        ],
+        pkgDir,
+      )
     })
   }
 }

@@ -19,11 +19,22 @@ function step(args) {
 }
 
 step(['install', '--frozen-lockfile'])
-step(['exec', 'turbo', 'run', 'build', '--filter=@flowglad/example-nextjs...', '--output-logs=errors-only'])
+step([
+  'exec',
+  'turbo',
+  'run',
+  'build',
+  '--filter=@flowglad/example-nextjs...',
+  '--output-logs=errors-only',
+])
 
 const children = []
 function start(name, args, env = {}) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  })
   child.stdout.on('data', (chunk) => process.stdout.write(`[${name}] ${chunk}`))
   child.on('exit', (code) => {
     if (!stopping) {
@@ -47,17 +58,35 @@ process.on('SIGTERM', () => stop(0))
 if (useEmulator) {
   start('emulator', [
     join(root, 'packages', 'emulator', 'dist', 'cli.js'),
-    '--host', '127.0.0.1',
-    '--port', emulatorPort,
-    '--state', join(appDir, '.emulator-state.json'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    emulatorPort,
+    '--state',
+    join(appDir, '.emulator-state.json'),
   ])
 }
-start('app', [join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', appDir, '-H', '127.0.0.1', '-p', appPort], {
-  FLOWGLAD_BASE_URL: baseURL,
-  FLOWGLAD_SECRET_KEY: secretKey,
-  NEXT_TELEMETRY_DISABLED: '1',
-})
+start(
+  'app',
+  [
+    join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next'),
+    'start',
+    appDir,
+    '-H',
+    '127.0.0.1',
+    '-p',
+    appPort,
+  ],
+  {
+    FLOWGLAD_BASE_URL: baseURL,
+    FLOWGLAD_SECRET_KEY: secretKey,
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+)
 
 console.log(`\nDemo: open http://127.0.0.1:${appPort}`)
-if (useEmulator) console.log(`Emulator dashboard: ${baseURL}/  (state kept in examples/nextjs/.emulator-state.json)`)
+if (useEmulator)
+  console.log(
+    `Emulator dashboard: ${baseURL}/  (state kept in examples/nextjs/.emulator-state.json)`,
+  )
 console.log('Press Ctrl-C to stop.\n')

@@ -58,23 +58,44 @@ if (install.status !== 0) {
 } else {
   recordExit('build (turbo)', pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']))
   recordExit('lint + format (biome ci)', pnpm(['exec', 'biome', 'ci', '.']))
-  recordExit('typecheck (turbo)', pnpm(['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']))
+  recordExit(
+    'typecheck (turbo)',
+    pnpm(['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']),
+  )
 
   const vitestJson = join(resultsDir, 'vitest.json')
-  const vitest = pnpm(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+  const vitest = pnpm([
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ])
   if (existsSync(vitestJson)) {
     const report = JSON.parse(readFileSync(vitestJson, 'utf8'))
-    const failed = report.numFailedTests + (vitest.status !== 0 && report.numFailedTests === 0 ? 1 : 0)
+    const failed =
+      report.numFailedTests + (vitest.status !== 0 && report.numFailedTests === 0 ? 1 : 0)
     record('unit + integration (vitest)', report.numPassedTests, failed)
   } else {
     record('unit + integration (vitest)', 0, 1)
   }
 
-  recordCounted('packaging (publint, attw, ESM/CJS imports)', sh(process.execPath, ['scripts/check-packages.mjs'], { capture: true }))
+  recordCounted(
+    'packaging (publint, attw, ESM/CJS imports)',
+    sh(process.execPath, ['scripts/check-packages.mjs'], { capture: true }),
+  )
 
-  for (const extra of ['scripts/test-extra-suites.mjs']) {
-    if (!existsSync(join(root, extra))) continue
-    recordCounted(extra, sh(process.execPath, [extra], { capture: true }))
+  const counted = [
+    ['demo app end-to-end (Playwright + Chromium)', ['examples/nextjs/e2e/run.mjs']],
+    ['benchmarks, smoke mode (no speed assertions)', ['bench/run.mjs', '--smoke']],
+  ]
+  for (const [name, args] of counted) {
+    if (!existsSync(join(root, args[0]))) {
+      record(`${name}: ${args[0]} is missing`, 0, 1)
+      continue
+    }
+    recordCounted(name, sh(process.execPath, args, { capture: true }))
   }
 }
 

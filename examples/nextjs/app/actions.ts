@@ -43,7 +43,9 @@ export async function recordApiCallBurst(count: number): Promise<BurstResult> {
 }
 
 /** Demo-only control of the local emulator's clock: crosses a billing period so it invoices. */
-export async function advanceEmulatorClock(days: number): Promise<{ now?: number; error?: string }> {
+export async function advanceEmulatorClock(
+  days: number,
+): Promise<{ now?: number; error?: string }> {
   const response = await fetch(`${flowgladBaseURL}/_emulator/clock`, {
     method: 'POST',
     headers: {

@@ -14,7 +14,11 @@ export function Dashboard({ userName, userId }: { userName: string; userId: stri
 
   if (!billing.loaded) return <p className="card">Loading billing…</p>
   if (billing.errors) {
-    return <p className="card" role="alert">Billing failed to load: {billing.errors.map((e) => e.message).join(', ')}</p>
+    return (
+      <p className="card" role="alert">
+        Billing failed to load: {billing.errors.map((e) => e.message).join(', ')}
+      </p>
+    )
   }
   const { currentSubscription, pricingModel, checkFeatureAccess, checkUsageBalance } = billing
   if (!pricingModel) return <p className="card">No pricing model.</p>
@@ -36,18 +40,26 @@ export function Dashboard({ userName, userId }: { userName: string; userId: stri
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h1>Hi, {userName}</h1>
           <form action={signOut}>
-            <button type="submit" data-testid="sign-out">Sign out</button>
+            <button type="submit" data-testid="sign-out">
+              Sign out
+            </button>
           </form>
         </div>
         <p>
           Plan: <strong data-testid="plan">{plan?.name ?? 'none'}</strong>{' '}
-          <span className="badge" data-testid="subscription-status">{currentSubscription?.status ?? 'no subscription'}</span>{' '}
+          <span className="badge" data-testid="subscription-status">
+            {currentSubscription?.status ?? 'no subscription'}
+          </span>{' '}
           Advanced models:{' '}
           <span className={`badge ${advanced ? 'on' : ''}`} data-testid="advanced-models">
             {advanced ? 'unlocked' : 'locked'}
           </span>
         </p>
-        <p className="muted" data-testid="customer-id">Customer {billing.customer?.externalId ?? userId}</p>
+        <p className="muted">
+          <span data-testid="customer-id">Customer {billing.customer?.externalId ?? userId}</span> ·
+          subscription{' '}
+          <span data-testid="subscription-id">{currentSubscription?.id ?? 'none'}</span>
+        </p>
       </section>
 
       <section className="card">
@@ -71,9 +83,9 @@ export function Dashboard({ userName, userId }: { userName: string; userId: stri
       <UsageActions pending={pending} run={run} />
 
       {message && (
-        <p className="card" data-testid="last-result" role="status">
+        <output className="card" data-testid="last-result" style={{ display: 'block' }}>
           {message}
-        </p>
+        </output>
       )}
 
       <DevPanel run={run} pending={pending} />

@@ -33,12 +33,19 @@ export function DevPanel({ pending, run }: Props) {
       </div>
       <h3>Invoices</h3>
       {billing.invoices.length === 0 ? (
-        <p className="muted" data-testid="no-invoices">No invoices yet.</p>
+        <p className="muted" data-testid="no-invoices">
+          No invoices yet.
+        </p>
       ) : (
         billing.invoices.map(({ invoice, invoiceLineItems }) => {
           const total = invoiceLineItems.reduce((sum, item) => sum + item.price * item.quantity, 0)
           return (
-            <div key={invoice.id} data-testid="invoice" data-total={total}>
+            <div
+              key={invoice.id}
+              data-testid="invoice"
+              data-total={total}
+              data-subscription={invoice.subscriptionId ?? ''}
+            >
               <p>
                 <strong>{invoice.invoiceNumber}</strong> · {invoice.status} · total{' '}
                 <span data-testid="invoice-total">{formatCents(total)}</span>

@@ -8,7 +8,13 @@ export function SignIn() {
       <p>Pick a demo user. Each one is a separate Flowglad customer on the free plan.</p>
       <form action={signIn} className="row">
         {demoUsers.map((user) => (
-          <button key={user.id} type="submit" name="userId" value={user.id} data-testid={`sign-in-${user.id}`}>
+          <button
+            key={user.id}
+            type="submit"
+            name="userId"
+            value={user.id}
+            data-testid={`sign-in-${user.id}`}
+          >
             Sign in as {user.name}
           </button>
         ))}

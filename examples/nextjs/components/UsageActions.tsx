@@ -78,7 +78,13 @@ export function UsageActions({ pending, run }: Props) {
     <section className="card">
       <h2>Do things</h2>
       <div className="row">
-        <button type="button" className="primary" disabled={pending} onClick={generateText} data-testid="generate">
+        <button
+          type="button"
+          className="primary"
+          disabled={pending}
+          onClick={generateText}
+          data-testid="generate"
+        >
           Generate text
         </button>
         <input
@@ -87,7 +93,12 @@ export function UsageActions({ pending, run }: Props) {
           onChange={(event) => setActiveUser(event.target.value)}
           data-testid="active-user-id"
         />
-        <button type="button" disabled={pending} onClick={trackActiveUser} data-testid="track-active-user">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={trackActiveUser}
+          data-testid="track-active-user"
+        >
           Track active user
         </button>
         <button type="button" disabled={pending} onClick={burst} data-testid="api-burst">
@@ -96,7 +107,13 @@ export function UsageActions({ pending, run }: Props) {
       </div>
       <div className="row" style={{ marginTop: '0.75rem' }}>
         {onFreePlan ? (
-          <button type="button" className="primary" disabled={pending} onClick={upgrade} data-testid="upgrade">
+          <button
+            type="button"
+            className="primary"
+            disabled={pending}
+            onClick={upgrade}
+            data-testid="upgrade"
+          >
             Upgrade to Pro
           </button>
         ) : subscription?.status === 'cancellation_scheduled' ? (

@@ -23,7 +23,12 @@ export function createHarness() {
         } catch (error) {
           failed += 1
           broken = true
-          console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 8).join('\n    ')}`)
+          console.log(
+            `  ✗ ${name}\n    ${String(error?.stack ?? error)
+              .split('\n')
+              .slice(0, 8)
+              .join('\n    ')}`,
+          )
         }
       }
       return { passed, failed }
@@ -36,5 +41,8 @@ export function assert(condition, message) {
 }
 
 export function assertEqual(actual, expected, message) {
-  if (actual !== expected) throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`)
+  if (actual !== expected)
+    throw new Error(
+      `${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+    )
 }

@@ -12,7 +12,9 @@ const artifacts = fileURLToPath(new URL('../test-results/', import.meta.url))
 const secretKey = 'sk_test_e2e'
 
 if (!existsSync(chromiumPath)) {
-  console.log(`Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`)
+  console.log(
+    `Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+  )
   console.log('0 passed, 1 failed')
   process.exit(1)
 }
@@ -31,7 +33,8 @@ async function eventually(read, check, message, timeoutMs = 15_000) {
 
 function scenario() {
   const t = createHarness()
-  const used = (page, slug) => page.getByTestId(`meter-${slug}`).getAttribute('data-used').then(Number)
+  const used = (page, slug) =>
+    page.getByTestId(`meter-${slug}`).getAttribute('data-used').then(Number)
   const text = (page, id) => page.getByTestId(id).innerText()
 
   // Usage events of one customer on one meter, read straight from the emulator's tables.
@@ -46,10 +49,17 @@ function scenario() {
 
   // Clicks an action button and waits until its result message changes.
   async function act(page, testId, expected) {
-    const before = await page.getByTestId('last-result').innerText().catch(() => '')
+    const before = await page
+      .getByTestId('last-result')
+      .innerText()
+      .catch(() => '')
     await page.getByTestId(testId).click()
     return eventually(
-      () => page.getByTestId('last-result').innerText().catch(() => ''),
+      () =>
+        page
+          .getByTestId('last-result')
+          .innerText()
+          .catch(() => ''),
       (value) => value !== before && expected.test(value),
       `${testId} did not report ${expected}`,
     )
@@ -58,7 +68,11 @@ function scenario() {
   async function actSameMessage(page, testId, emulator, externalId, meterSlug) {
     const count = eventsOf(emulator, externalId, meterSlug).length
     await page.getByTestId(testId).click()
-    await eventually(() => eventsOf(emulator, externalId, meterSlug).length, (n) => n === count + 1, `${testId} stored no event`)
+    await eventually(
+      () => eventsOf(emulator, externalId, meterSlug).length,
+      (n) => n === count + 1,
+      `${testId} stored no event`,
+    )
     await eventually(() => page.getByTestId(testId).isEnabled(), Boolean, `${testId} stayed busy`)
   }
 
@@ -67,42 +81,85 @@ function scenario() {
   t.step('signs in as user A and loads the free plan', async ({ page, app }) => {
     await page.goto(app.url)
     await page.getByTestId('sign-in-demo-alice').click()
-    await eventually(() => text(page, 'advanced-models').catch(() => ''), (v) => v === 'locked', 'billing never loaded')
+    await eventually(
+      () => text(page, 'advanced-models').catch(() => ''),
+      (v) => v === 'locked',
+      'billing never loaded',
+    )
     assertEqual(await text(page, 'customer-id'), 'Customer demo-alice', 'signed-in customer')
     assertEqual(await used(page, 'ai_tokens'), 0, 'ai_tokens used before any usage')
   })
 
-  t.step('generate twice: the ai_tokens bar moves after reload and the emulator holds exactly those events', async ({ page, emulator }) => {
-    const first = tokensIn(await act(page, 'generate', /Generated text using \d+ tokens/))
-    const second = tokensIn(await act(page, 'generate', /Generated text using \d+ tokens/))
-    await eventually(() => used(page, 'ai_tokens'), (n) => n === first + second, 'ai_tokens bar did not move')
-    const amounts = eventsOf(emulator, 'demo-alice', 'ai_tokens').map((event) => event.amount).sort()
-    assertEqual(JSON.stringify(amounts), JSON.stringify([first, second].sort()), 'stored ai_tokens events')
-    await page.screenshot({ path: `${artifacts}/01-generated.png`, fullPage: true })
-  })
+  t.step(
+    'generate twice: the ai_tokens bar moves after reload and the emulator holds exactly those events',
+    async ({ page, emulator }) => {
+      const first = tokensIn(await act(page, 'generate', /Generated text using \d+ tokens/))
+      const second = tokensIn(await act(page, 'generate', /Generated text using \d+ tokens/))
+      await eventually(
+        () => used(page, 'ai_tokens'),
+        (n) => n === first + second,
+        'ai_tokens bar did not move',
+      )
+      const amounts = eventsOf(emulator, 'demo-alice', 'ai_tokens')
+        .map((event) => event.amount)
+        .sort()
+      assertEqual(
+        JSON.stringify(amounts),
+        JSON.stringify([first, second].sort()),
+        'stored ai_tokens events',
+      )
+      await page.screenshot({ path: `${artifacts}/01-generated.png`, fullPage: true })
+    },
+  )
 
   t.step('tracking the same active user twice counts once', async ({ page, emulator }) => {
     await actSameMessage(page, 'track-active-user', emulator, 'demo-alice', 'active_users')
     await actSameMessage(page, 'track-active-user', emulator, 'demo-alice', 'active_users')
-    assertEqual(eventsOf(emulator, 'demo-alice', 'active_users').length, 2, 'active_users events stored')
-    await eventually(() => used(page, 'active_users'), (n) => n === 1, 'active_users should count 1 distinct user')
+    assertEqual(
+      eventsOf(emulator, 'demo-alice', 'active_users').length,
+      2,
+      'active_users events stored',
+    )
+    await eventually(
+      () => used(page, 'active_users'),
+      (n) => n === 1,
+      'active_users should count 1 distinct user',
+    )
   })
 
   t.step('the server action records a burst of api_calls in bulk', async ({ page, emulator }) => {
     await act(page, 'api-burst', /Recorded 25 API calls/)
     assertEqual(eventsOf(emulator, 'demo-alice', 'api_calls').length, 25, 'api_calls events stored')
-    await eventually(() => used(page, 'api_calls'), (n) => n === 25, 'api_calls bar did not move')
+    await eventually(
+      () => used(page, 'api_calls'),
+      (n) => n === 25,
+      'api_calls bar did not move',
+    )
   })
 
-  t.step('upgrades through the checkout page and unlocks advanced_models', async ({ page, app }) => {
-    await page.getByTestId('upgrade').click()
-    await page.waitForURL(/\/checkout\//, { timeout: 15_000 })
-    await page.screenshot({ path: `${artifacts}/02-checkout.png`, fullPage: true })
-    await page.getByRole('button', { name: 'Complete purchase' }).click()
-    await page.waitForURL((url) => url.href.startsWith(app.url) && url.search.includes('checkout=success'), { timeout: 15_000 })
-    await eventually(() => text(page, 'advanced-models').catch(() => ''), (v) => v === 'unlocked', 'advanced_models still locked')
-    assertEqual(await used(page, 'ai_tokens'), 0, 'the Pro subscription starts with no ai_tokens usage')
-  })
+  t.step(
+    'upgrades through the checkout page and unlocks advanced_models',
+    async ({ page, app }) => {
+      await page.getByTestId('upgrade').click()
+      await page.waitForURL(/\/checkout\//, { timeout: 15_000 })
+      await page.screenshot({ path: `${artifacts}/02-checkout.png`, fullPage: true })
+      await page.getByRole('button', { name: 'Complete purchase' }).click()
+      await page.waitForURL(
+        (url) => url.href.startsWith(app.url) && url.search.includes('checkout=success'),
+        { timeout: 15_000 },
+      )
+      await eventually(
+        () => text(page, 'advanced-models').catch(() => ''),
+        (v) => v === 'unlocked',
+        'advanced_models still locked',
+      )
+      assertEqual(
+        await used(page, 'ai_tokens'),
+        0,
+        'the Pro subscription starts with no ai_tokens usage',
+      )
+    },
+  )
 
   t.step('advancing a month invoices the Pro period for exactly its usage', async ({ page }) => {
     await act(page, 'track-active-user', /Tracked active user/)
@@ -111,46 +168,73 @@ function scenario() {
     await act(page, 'advance-month', /Advanced the emulator clock/)
     const subscriptionId = await page.getByTestId('subscription-id').innerText()
     const invoice = page.locator(`[data-testid="invoice"][data-subscription="${subscriptionId}"]`)
-    await eventually(() => invoice.count(), (n) => n === 1, 'no invoice for the Pro subscription')
+    await eventually(
+      () => invoice.count(),
+      (n) => n === 1,
+      'no invoice for the Pro subscription',
+    )
     // $20.00 recurring + 1 distinct active user at $5.00 + 25 API calls (1 unit of 100 at 1¢);
     // the ai_tokens usage is covered by Pro's 1,000,000-token grant.
-    assertEqual(Number(await invoice.getAttribute('data-total')), 2000 + 500 + 1, 'invoice total in cents')
+    assertEqual(
+      Number(await invoice.getAttribute('data-total')),
+      2000 + 500 + 1,
+      'invoice total in cents',
+    )
     await page.screenshot({ path: `${artifacts}/03-invoice.png`, fullPage: true })
   })
 
   t.step('user B sees none of user A’s usage or invoices', async ({ page }) => {
     await page.getByTestId('sign-out').click()
     await page.getByTestId('sign-in-demo-bob').click()
-    await eventually(() => text(page, 'customer-id').catch(() => ''), (v) => v === 'Customer demo-bob', 'B never loaded')
-    for (const slug of ['ai_tokens', 'api_calls', 'active_users']) assertEqual(await used(page, slug), 0, `B's ${slug}`)
+    await eventually(
+      () => text(page, 'customer-id').catch(() => ''),
+      (v) => v === 'Customer demo-bob',
+      'B never loaded',
+    )
+    for (const slug of ['ai_tokens', 'api_calls', 'active_users'])
+      assertEqual(await used(page, slug), 0, `B's ${slug}`)
     assertEqual(await page.getByTestId('invoice').count(), 0, "B's invoices")
     assertEqual(await text(page, 'advanced-models'), 'locked', "B's advanced_models")
     await page.screenshot({ path: `${artifacts}/04-user-b.png`, fullPage: true })
   })
 
-  t.step('the Pages Router route serves the same protocol for the signed-in user', async ({ page }) => {
-    const answer = await page.evaluate(async () => {
-      const response = await fetch('/api/flowglad-pages/customers/billing', {
+  t.step(
+    'the Pages Router route serves the same protocol for the signed-in user',
+    async ({ page }) => {
+      const answer = await page.evaluate(async () => {
+        const response = await fetch('/api/flowglad-pages/customers/billing', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+        return { status: response.status, body: await response.json() }
+      })
+      assertEqual(answer.status, 200, 'pages route status')
+      assertEqual(answer.body.data?.customer?.externalId, 'demo-bob', 'pages route customer')
+      assertEqual(answer.body.error, null, 'pages route error')
+    },
+  )
+
+  t.step('both routes refuse the unauthenticated and the cross-site', async ({ app }) => {
+    for (const path of [
+      '/api/flowglad/customers/billing',
+      '/api/flowglad-pages/customers/billing',
+    ]) {
+      const response = await fetch(`${app.url}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{}',
       })
-      return { status: response.status, body: await response.json() }
-    })
-    assertEqual(answer.status, 200, 'pages route status')
-    assertEqual(answer.body.data?.customer?.externalId, 'demo-bob', 'pages route customer')
-    assertEqual(answer.body.error, null, 'pages route error')
-  })
-
-  t.step('both routes refuse the unauthenticated and the cross-site', async ({ app }) => {
-    for (const path of ['/api/flowglad/customers/billing', '/api/flowglad-pages/customers/billing']) {
-      const response = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
       assertEqual(response.status, 401, `${path} without a session`)
       assertEqual((await response.json()).error?.code, 'unauthenticated', `${path} error code`)
     }
     const forged = await fetch(`${app.url}/api/flowglad/usage-events/create`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', origin: 'https://evil.example', cookie: 'demo_user=demo-alice' },
+      headers: {
+        'content-type': 'text/plain',
+        origin: 'https://evil.example',
+        cookie: 'demo_user=demo-alice',
+      },
       body: JSON.stringify({ usageMeterSlug: 'ai_tokens', amount: 1 }),
     })
     assertEqual(forged.status, 403, 'cross-site form post')
@@ -167,7 +251,15 @@ try {
   app = await startNextApp({ emulatorUrl: emulator.url, secretKey })
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
   console.log(`demo app e2e (app ${app.url}, emulator ${emulator.url})`)
@@ -177,7 +269,8 @@ try {
   console.log(`  ✗ setup failed: ${error?.stack ?? error}`)
 } finally {
   await browser?.close()
-  if (outcome.failed > 0 && app) console.log(`--- next start output ---\n${app.logs().slice(-3000)}`)
+  if (outcome.failed > 0 && app)
+    console.log(`--- next start output ---\n${app.logs().slice(-3000)}`)
   await app?.close()
   await emulator.close()
 }

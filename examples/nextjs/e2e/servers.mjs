@@ -35,12 +35,20 @@ export async function startNextApp({ emulatorUrl, secretKey }) {
   const nextBin = fileURLToPath(new URL('../node_modules/next/dist/bin/next', import.meta.url))
   const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: appDir,
-    env: { ...process.env, FLOWGLAD_BASE_URL: emulatorUrl, FLOWGLAD_SECRET_KEY: secretKey, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      FLOWGLAD_BASE_URL: emulatorUrl,
+      FLOWGLAD_SECRET_KEY: secretKey,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  child.stderr.on('data', (chunk) => (output += chunk))
+  const collect = (chunk) => {
+    output += chunk
+  }
+  child.stdout.on('data', collect)
+  child.stderr.on('data', collect)
   const url = `http://127.0.0.1:${port}`
   try {
     await waitFor(url, 60_000)

@@ -17,7 +17,8 @@ export function findDemoUser(id: string | null | undefined): DemoUser | undefine
 export function userIdFromCookieHeader(header: string | null): string | null {
   for (const part of header?.split(';') ?? []) {
     const [name, ...value] = part.trim().split('=')
-    if (name === SESSION_COOKIE) return findDemoUser(decodeURIComponent(value.join('=')))?.id ?? null
+    if (name === SESSION_COOKIE)
+      return findDemoUser(decodeURIComponent(value.join('=')))?.id ?? null
   }
   return null
 }
