@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// Namespace import: lets bundlers drop the parts of zod we never touch (e.g. its locales).
+import * as z from 'zod'
 
 export const nonEmptyString = (field: string) =>
   z.string({ error: `${field} must be a string` }).min(1, { error: `${field} must not be empty` })

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// Namespace import: lets bundlers drop the parts of zod we never touch (e.g. its locales).
+import * as z from 'zod'
 import { usageEventIdentifierFields, usageEventIdentifierMessage } from '../usage-identifier.js'
 import { nonEmptyString, requireExactlyOne } from './common.js'
 
