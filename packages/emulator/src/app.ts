@@ -1,42 +1,40 @@
 import { Hono } from 'hono'
-import type { EmulatorContext } from './context.js'
+import { keyAccepted } from './auth.js'
+import type { EmulatorContext, RequestInfo } from './context.js'
+import { dashboardRoutes } from './dashboard/route.js'
+import { closeDuePeriods } from './domain/subscriptions.js'
 import { EmulatorError } from './errors.js'
 import { newRequestId } from './ids.js'
+import { checkoutPageRoutes } from './routes/checkout-page.js'
+import { controlRoutes } from './routes/control.js'
 import { apiRoutes } from './routes/index.js'
 
-/** Accepts `Authorization: <key>` or `Bearer <key>` (a bare key has no spaces). */
-export function extractKey(header: string | undefined): string | undefined {
-  if (!header) return undefined
-  const value = header.trim()
-  const bearer = /^Bearer\s+(\S+)$/i.exec(value)
-  if (bearer) return bearer[1]
-  return /\s/.test(value) ? undefined : value
-}
+export type AppEnv = { Bindings: RequestInfo; Variables: { requestId: string } }
 
-function keyAccepted(ctx: EmulatorContext, key: string | undefined): boolean {
-  if (!key) return false
-  return ctx.secretKey !== undefined ? key === ctx.secretKey : key.startsWith('sk_test_')
-}
-
-/** The Hono app serving `/api/v1/*`. */
-export function buildApp(ctx: EmulatorContext): Hono<{ Variables: { requestId: string } }> {
-  const app = new Hono<{ Variables: { requestId: string } }>()
+/** The Hono app: `/api/v1/*`, `/_emulator/*`, the checkout pages and the dashboard at `/`. */
+export function buildApp(ctx: EmulatorContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
 
   app.use('*', async (c, next) => {
     const requestId = newRequestId()
     c.set('requestId', requestId)
+    // Periods that ended since the last request (wall-clock time passing) close first.
+    closeDuePeriods(ctx.state, ctx.clock.now())
     await next()
     c.res.headers.set('X-Request-Id', requestId)
   })
 
-  app.use('/api/v1/*', async (c, next) => {
-    if (!keyAccepted(ctx, extractKey(c.req.header('authorization')))) {
-      return c.text('Unauthorized', 401)
-    }
-    await next()
-  })
+  for (const path of ['/api/v1/*', '/_emulator/*']) {
+    app.use(path, async (c, next) => {
+      if (!keyAccepted(ctx, c.req.header('authorization'))) return c.text('Unauthorized', 401)
+      await next()
+    })
+  }
 
   app.route('/api/v1', apiRoutes(ctx))
+  app.route('/_emulator', controlRoutes(ctx))
+  app.route('/checkout', checkoutPageRoutes(ctx))
+  app.route('/', dashboardRoutes(ctx))
 
   app.notFound((c) => c.text('Not Found', 404))
 

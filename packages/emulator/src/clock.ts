@@ -6,21 +6,26 @@ export interface Clock {
 }
 
 /**
- * A controllable clock. Until `set` or `advance` is called it follows the wall clock
- * (offset by `initial` when given); afterwards it is frozen at the chosen instant.
+ * A controllable clock. Created with `initial`, it is frozen there and only moves when told.
+ * Created without, it follows the wall clock, and `advance` / `set` shift it by an offset
+ * (it keeps ticking), so a long-running server can jump a month ahead and stay there.
  */
 export function createClock(initial?: number | Date): Clock {
   let frozen: number | undefined =
     initial === undefined ? undefined : initial instanceof Date ? initial.getTime() : initial
+  let offset = 0
+  const now = () => frozen ?? Date.now() + offset
   return {
-    now: () => frozen ?? Date.now(),
+    now,
     advance(ms: number) {
-      frozen = (frozen ?? Date.now()) + ms
-      return frozen
+      if (frozen !== undefined) frozen += ms
+      else offset += ms
+      return now()
     },
     set(epochMs: number) {
-      frozen = epochMs
-      return frozen
+      if (frozen !== undefined) frozen = epochMs
+      else offset = epochMs - Date.now()
+      return now()
     },
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,7 +33,35 @@ describe('startEmulator', () => {
 
 const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js')
 
-describe.runIf(existsSync(cli))('flowglad-emulator CLI (built)', () => {
+/** Starts the built CLI and resolves its URL once it prints the "listening" line. */
+function launch(args: string[]) {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  const url = new Promise<string>((resolveUrl, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = /listening on (http:\/\/[^\s]+)/.exec(out)
+      if (match?.[1]) resolveUrl(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)))
+  })
+  const stop = (signal: NodeJS.Signals) =>
+    new Promise<number | null>((done) => {
+      child.once('exit', (code) => done(code))
+      child.kill(signal)
+    })
+  return { child, url, stop, output: () => out }
+}
+
+describe('flowglad-emulator CLI (built)', () => {
+  it('is built (the test command builds first)', () => {
+    if (!existsSync(cli)) {
+      throw new Error(
+        `${cli} is missing: build first with \`pnpm --filter @flowglad/emulator build\``,
+      )
+    }
+  })
+
   it('prints its URL, serves, and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, [cli, '--port', '0', '--host', '127.0.0.1'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,5 +136,72 @@ describe.runIf(existsSync(cli))('flowglad-emulator CLI (built)', () => {
     const code = await new Promise<number | null>((done) => failing.once('exit', done))
     expect(code).toBe(1)
     expect(stderr).toMatch(/products/)
+  })
+
+  it('--state loads the file at start and writes it on exit', async () => {
+    const dir = mkdtempSync(resolve(tmpdir(), 'flowglad-state-'))
+    const file = resolve(dir, 'state.json')
+    const first = launch(['--port', '0', '--state', file])
+    const url = await first.url
+    const created = await fetch(`${url}/api/v1/customers`, {
+      method: 'POST',
+      headers: { authorization: KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: { externalId: 'kept', email: 'k@x.com', name: 'K' } }),
+    })
+    expect(created.status).toBe(200)
+    await fetch(`${url}/_emulator/clock`, {
+      method: 'POST',
+      headers: { authorization: KEY },
+      body: JSON.stringify({ advanceMs: 40 * 86_400_000 }),
+    })
+    expect(await first.stop('SIGTERM')).toBe(0)
+    const saved = JSON.parse(readFileSync(file, 'utf8'))
+    expect(saved.tables.customers).toHaveLength(1)
+    expect(saved.tables.invoices).toHaveLength(1)
+
+    const second = launch(['--port', '0', '--state', file])
+    const url2 = await second.url
+    expect(second.output()).toContain(`Loaded state from ${file}`)
+    const kept = await fetch(`${url2}/api/v1/customers/kept/billing`, {
+      headers: { authorization: KEY },
+    })
+    const billing = await kept.json()
+    expect(billing.customer.externalId).toBe('kept')
+    expect(billing.invoices).toHaveLength(1)
+    // The clock resumed where it was (40 days ahead), not back at the wall clock.
+    const clock = await (
+      await fetch(`${url2}/_emulator/clock`, { headers: { authorization: KEY } })
+    ).json()
+    expect(clock.now).toBeGreaterThanOrEqual(saved.now)
+    expect(await second.stop('SIGINT')).toBe(0)
+  })
+
+  it('--fault-rate / --fault-seed fail API requests reproducibly', async () => {
+    async function run(): Promise<number[]> {
+      const cliRun = launch(['--port', '0', '--fault-rate', '0.5', '--fault-seed', '7'])
+      const url = await cliRun.url
+      const statuses: number[] = []
+      for (let i = 0; i < 30; i++) {
+        statuses.push(
+          await fetch(`${url}/api/v1/usage-meters`, { headers: { authorization: KEY } }).then(
+            async (r) => await r.text().then(() => r.status),
+            () => 0,
+          ),
+        )
+      }
+      await cliRun.stop('SIGTERM')
+      return statuses
+    }
+    const a = await run()
+    const b = await run()
+    expect(a).toEqual(b)
+    expect(a.filter((s) => s !== 200).length).toBeGreaterThan(5)
+    const bad = spawn(process.execPath, [cli, '--fault-rate', '2'], { stdio: 'pipe' })
+    let stderr = ''
+    bad.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    expect(await new Promise((done) => bad.once('exit', done))).toBe(1)
+    expect(stderr).toMatch(/Invalid --fault-rate/)
   })
 })

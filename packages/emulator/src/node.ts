@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js'
+import { EmulatorConnectionReset } from './faults.js'
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** Port to listen on; 0 picks a free one. Default 4010. */
@@ -16,7 +17,11 @@ export interface RunningEmulator {
   emulator: Emulator
 }
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+async function toRequest(
+  req: IncomingMessage,
+  origin: string,
+  signal: AbortSignal,
+): Promise<Request> {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v)
@@ -33,7 +38,7 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
       joined.byteOffset + joined.byteLength,
     ) as ArrayBuffer
   }
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body })
+  return new Request(new URL(req.url ?? '/', origin), { method, headers, body, signal })
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
@@ -52,10 +57,19 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const emulator = createEmulator(emulatorOptions)
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? `${host}:${port}`}`
-    toRequest(req, origin)
-      .then((request) => emulator.fetch(request))
+    // Aborted when the client goes away, so a `timeout` fault stops waiting.
+    const aborter = new AbortController()
+    res.once('close', () => {
+      if (!res.writableFinished) aborter.abort()
+    })
+    toRequest(req, origin, aborter.signal)
+      .then((request) => emulator.fetch(request, { remoteAddress: req.socket.remoteAddress }))
       .then((response) => send(res, response))
       .catch((error: unknown) => {
+        if (error instanceof EmulatorConnectionReset || aborter.signal.aborted) {
+          req.socket.destroy()
+          return
+        }
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
         res.end(error instanceof Error ? error.message : 'Internal Server Error')
       })

@@ -110,3 +110,41 @@ describe('@flowglad/node against startEmulator', () => {
     expect(uncanceled.subscription.status).toBe('active')
   })
 })
+
+describe('@flowglad/node retries against random faults', () => {
+  // Over HTTP rather than msw: msw 2.15 never settles `response.body.cancel()` on a mocked
+  // response, and the SDK cancels a failed response's body before retrying.
+  it('rides out 500/503s; every event is stored exactly once', async () => {
+    const running = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      faultRate: 0.2,
+      faultSeed: 11,
+      faultModes: ['500', '503', 'reset'],
+    })
+    try {
+      const flowglad = new Flowglad({
+        apiKey: 'sk_test_retry',
+        baseURL: running.url,
+        maxRetries: 8,
+      })
+      const created = await flowglad.customers.create({
+        customer: { externalId: 'retry_user', email: 'r@x.com', name: 'R' },
+      })
+      const subscriptionId = created.data.subscription?.id ?? ''
+      for (let i = 0; i < 6; i++) {
+        await flowglad.usageEvents.create({
+          usageEvent: {
+            subscriptionId,
+            priceSlug: 'ai_tokens',
+            amount: 10,
+            transactionId: `r${i}`,
+          },
+        })
+      }
+      expect(running.emulator.state.tables.usageEvents.size).toBe(6)
+    } finally {
+      await running.close()
+    }
+  }, 60_000)
+})

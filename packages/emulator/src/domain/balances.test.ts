@@ -54,11 +54,13 @@ describe('balances', () => {
     expect(stored).toBe(3)
     expect((await balances(api, 'bal3')).active_users).toBe(-2)
     emulator.clock.advance(31 * DAY)
+    // The period's 2 distinct users were invoiced and settled: the new period starts at 0.
+    expect((await balances(api, 'bal3')).active_users).toBe(0)
     await usage(api, subscriptionId, 'active_users', 1, { user: 'a', plan: { tier: 1, x: [1, 2] } })
-    expect((await balances(api, 'bal3')).active_users).toBe(-3)
+    expect((await balances(api, 'bal3')).active_users).toBe(-1)
     // Array order does matter: [2, 1] is a different set.
     await usage(api, subscriptionId, 'active_users', 1, { user: 'a', plan: { tier: 1, x: [2, 1] } })
-    expect((await balances(api, 'bal3')).active_users).toBe(-4)
+    expect((await balances(api, 'bal3')).active_users).toBe(-2)
   })
 
   it('every_billing_period grants renew each period and expire at its end', async () => {
@@ -71,8 +73,11 @@ describe('balances', () => {
     expect((await balances(api, 'bal4')).ai_tokens).toBe(10_000)
     await usage(api, subscriptionId, 'ai_tokens', 12_000)
     emulator.clock.advance(30 * DAY)
-    // Overage is not forgiven: nothing was left to expire, the new grant offsets the debt.
-    expect((await balances(api, 'bal4')).ai_tokens).toBe(8_000)
+    // The 2,000 overage was invoiced and settled (not carried over); a fresh grant follows.
+    expect((await balances(api, 'bal4')).ai_tokens).toBe(10_000)
+    const invoices = (await api.get('/customers/bal4/billing')).body.invoices
+    const usageLine = invoices[1].invoiceLineItems.find((l: { type: string }) => l.type === 'usage')
+    expect(usageLine).toMatchObject({ quantity: 2, price: 1, ledgerAccountCredit: 10_000 })
   })
 
   it('once grants are issued for the first period only and never expire', async () => {
@@ -133,7 +138,8 @@ describe('balances', () => {
         subscriptionId: pro.id,
       }),
     ])
-    expect(await balances(api, 'bal6', freeId)).toEqual({ ai_tokens: 9_999 })
+    // The upgrade closed the free plan's period early: what was left of its grant expired.
+    expect(await balances(api, 'bal6', freeId)).toEqual({ ai_tokens: 0 })
     const other = await newCustomer(api, 'bal6b')
     const foreign = await api.get(
       `/customers/bal6/usage-balances?subscriptionId=${other.subscriptionId}`,

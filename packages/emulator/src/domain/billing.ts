@@ -2,6 +2,8 @@ import type { State } from '../store/state.js'
 import type { CustomerRow, SubscriptionRow } from '../store/types.js'
 import { usageMeterBalances } from './balances.js'
 import { requirePricingModel } from './catalog.js'
+import { customerInvoices, invoiceWithLineItems } from './invoices.js'
+import { customerPaymentMethods } from './payment-methods.js'
 import {
   customerSubscriptions,
   itemFeatures,
@@ -9,6 +11,9 @@ import {
   subscriptionView,
 } from './subscriptions.js'
 import { pricingModelDetails } from './views.js'
+
+/** Invoice statuses the billing response lists (drafts, voids and uncollectibles are left out). */
+const BILLING_INVOICE_STATUSES = new Set(['open', 'paid'])
 
 export const APP_URL = 'https://app.flowglad.com'
 
@@ -56,8 +61,10 @@ export function customerBilling(state: State, customer: CustomerRow, now: number
   return {
     customer,
     subscriptions,
-    invoices: [],
-    paymentMethods: [],
+    invoices: customerInvoices(state, customer.id)
+      .filter((invoice) => BILLING_INVOICE_STATUSES.has(invoice.status))
+      .map((invoice) => invoiceWithLineItems(state, invoice)),
+    paymentMethods: customerPaymentMethods(state, customer.id),
     purchases: [],
     currentSubscriptions,
     ...(currentSubscription ? { currentSubscription } : {}),

@@ -117,3 +117,26 @@ export function expirePeriodGrants(
     account.periodDebits = 0
   }
 }
+
+/** A settlement credit for usage that was invoiced, so billed usage is not carried over. */
+export function settleUsage(
+  state: State,
+  account: LedgerAccountRow,
+  amount: number,
+  billingPeriodId: string,
+  at: number,
+): void {
+  account.credits += amount
+  account.entryCount += 1
+  account.updatedAt = at
+  const id = newId('ledger_entry')
+  state.tables.ledgerEntries.set(id, {
+    id,
+    ledgerAccountId: account.id,
+    billingPeriodId,
+    type: 'usage_settlement',
+    direction: 'credit',
+    amount,
+    createdAt: at,
+  })
+}

@@ -53,6 +53,8 @@ export function openPeriod(
   }
   state.tables.billingPeriods.set(row.id, row)
   state.indexes.currentPeriodBySubscription.set(sub.id, row.id)
+  const watermark = state.indexes.nextPeriodEnd
+  if (endDate < watermark.at) watermark.at = endDate
   sub.currentBillingPeriodStart = startDate
   sub.currentBillingPeriodEnd = endDate
   return row

@@ -2,6 +2,7 @@ import { badRequest, notFound } from '../errors.js'
 import { newId } from '../ids.js'
 import { pushIndex, type State } from '../store/state.js'
 import type {
+  BillingPeriodRow,
   CustomerRow,
   Metadata,
   PriceRow,
@@ -11,6 +12,7 @@ import type {
   SubscriptionStatus,
 } from '../store/types.js'
 import { productFeatures } from './catalog.js'
+import { invoicePeriod } from './invoices.js'
 import { expirePeriodGrants, grantCredit, ledgerAccount } from './ledger.js'
 import { currentPeriod, latestPeriod, openPeriod } from './periods.js'
 
@@ -79,6 +81,22 @@ function issueGrants(
 }
 
 /**
+ * Closes a period: invoices its usage (and the recurring price on a regular close), settles
+ * billed usage, then expires what is left of the period's grants.
+ */
+function closePeriod(
+  state: State,
+  sub: SubscriptionRow,
+  period: BillingPeriodRow,
+  at: number,
+  recurring: boolean,
+): void {
+  period.status = 'completed'
+  invoicePeriod(state, sub, period, { at, recurring })
+  expirePeriodGrants(state, sub.id, period.id, at)
+}
+
+/**
  * Brings a subscription up to `now`: closes every period that has ended (expiring its
  * grants), applies a scheduled cancellation, and opens the next periods with their grants.
  */
@@ -86,8 +104,7 @@ export function syncSubscription(state: State, sub: SubscriptionRow, now: number
   if (!sub.renews || sub.status === 'canceled') return
   let period = latestPeriod(state, sub.id)
   while (period && now >= period.endDate) {
-    period.status = 'completed'
-    expirePeriodGrants(state, sub.id, period.id, period.endDate)
+    closePeriod(state, sub, period, period.endDate, true)
     if (sub.status === 'cancellation_scheduled' && (sub.cancelScheduledAt ?? 0) <= period.endDate) {
       sub.status = 'canceled'
       sub.canceledAt = sub.cancelScheduledAt
@@ -173,11 +190,9 @@ export function createSubscription(
       const other = state.tables.subscriptions.get(id)
       if (!other || !other.isFreePlan || !isCurrent(other)) continue
       syncSubscription(state, other, now)
-      other.status = 'canceled'
-      other.canceledAt = now
       other.cancellationReason = 'upgraded_to_paid'
       other.replacedBySubscriptionId = sub.id
-      other.updatedAt = now
+      forceCancel(state, other, now)
     }
   }
   state.tables.subscriptions.set(sub.id, sub)
@@ -235,11 +250,9 @@ export function createSubscription(
 
 /** Cancels now, free plans included (used when a customer is archived). */
 export function forceCancel(state: State, sub: SubscriptionRow, now: number): void {
+  syncSubscription(state, sub, now)
   const period = currentPeriod(state, sub, now)
-  if (period) {
-    period.status = 'completed'
-    expirePeriodGrants(state, sub.id, period.id, now)
-  }
+  if (period) closePeriod(state, sub, period, now, false)
   sub.status = 'canceled'
   sub.canceledAt = now
   sub.cancelScheduledAt = null
@@ -293,4 +306,19 @@ export function customerSubscriptions(
     out.push(sub)
   }
   return out
+}
+
+/**
+ * Closes every billing period that has ended by `now`, for every subscription (several per
+ * subscription if needed). Cheap when nothing is due: `nextPeriodEnd` bounds the earliest close.
+ */
+export function closeDuePeriods(state: State, now: number): void {
+  const watermark = state.indexes.nextPeriodEnd
+  if (now < watermark.at) return
+  watermark.at = Number.POSITIVE_INFINITY
+  for (const sub of state.tables.subscriptions.values()) {
+    syncSubscription(state, sub, now)
+    const period = latestPeriod(state, sub.id)
+    if (period?.status === 'active' && period.endDate < watermark.at) watermark.at = period.endDate
+  }
 }

@@ -1,6 +1,6 @@
 import { badRequest, conflict, notFound } from '../errors.js'
 import { newId } from '../ids.js'
-import { pair, type State, stableStringify } from '../store/state.js'
+import { addPeriodUsage, pair, type State, stableStringify } from '../store/state.js'
 import type {
   BillingPeriodRow,
   CustomerRow,
@@ -138,6 +138,11 @@ function insert(state: State, r: Resolved, now: number): UsageEventRow {
     const fingerprint = stableStringify(r.properties ?? {})
     debit = !seen.has(fingerprint)
     seen.add(fingerprint)
+  }
+  if (row.billingPeriodId) {
+    const delta =
+      r.meter.aggregationType === 'count_distinct_properties' ? (debit ? 1 : 0) : row.amount
+    if (delta > 0) addPeriodUsage(state.indexes, row.billingPeriodId, row.priceId, delta)
   }
   if (debit) {
     debitUsage(

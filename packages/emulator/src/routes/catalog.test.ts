@@ -175,7 +175,7 @@ describe('catalogue', () => {
     })
     expect(res.status).toBe(200)
     expect(res.body.checkoutSession).toMatchObject({ status: 'open', type: 'product', quantity: 1 })
-    expect(res.body.url).toBe(`https://app.flowglad.com/checkout/${res.body.checkoutSession.id}`)
+    expect(res.body.url).toBe(`http://emulator.local/checkout/${res.body.checkoutSession.id}`)
     for (const priceSlug of ['free', 'ai_tokens']) {
       const bad = await api.post('/checkout-sessions', {
         checkoutSession: { ...base, type: 'product', priceSlug },

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import type { EmulatorContext } from '../context.js'
-import { APP_URL } from '../domain/billing.js'
 import { findPriceBySlug } from '../domain/catalog.js'
 import { requireCustomer } from '../domain/customers.js'
 import { badRequest, notFound } from '../errors.js'
@@ -12,7 +11,7 @@ import { checkoutSessionCreateBody } from './schemas.js'
 const SESSION_TTL_MS = 24 * 60 * 60 * 1000
 
 /** Drops the keys a session type's wire schema does not carry. */
-function sessionView(row: CheckoutSessionRow) {
+export function sessionView(row: CheckoutSessionRow) {
   const { targetSubscriptionId, automaticallyUpdateSubscriptions, invoiceId, purchaseId, ...rest } =
     row
   if (row.type === 'product') return { ...rest, purchaseId }
@@ -97,7 +96,8 @@ export function checkoutSessionRoutes(ctx: EmulatorContext): Hono {
       expires: now + SESSION_TTL_MS,
     }
     state.tables.checkoutSessions.set(row.id, row)
-    return c.json({ checkoutSession: sessionView(row), url: `${APP_URL}/checkout/${row.id}` })
+    const origin = new URL(c.req.url).origin
+    return c.json({ checkoutSession: sessionView(row), url: `${origin}/checkout/${row.id}` })
   })
 
   app.get('/:id', (c) => {

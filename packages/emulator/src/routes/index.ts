@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context.js'
 import { priceRoutes, pricingModelRoutes, productRoutes, usageMeterRoutes } from './catalog.js'
 import { checkoutSessionRoutes } from './checkout-sessions.js'
 import { customerRoutes } from './customers.js'
+import { invoiceRoutes, paymentMethodRoutes } from './invoices.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { usageEventRoutes } from './usage-events.js'
 
@@ -17,5 +18,7 @@ export function apiRoutes(ctx: EmulatorContext): Hono {
   app.route('/prices', priceRoutes(ctx))
   app.route('/products', productRoutes(ctx))
   app.route('/checkout-sessions', checkoutSessionRoutes(ctx))
+  app.route('/invoices', invoiceRoutes(ctx))
+  app.route('/payment-methods', paymentMethodRoutes(ctx))
   return app
 }

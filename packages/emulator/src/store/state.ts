@@ -3,8 +3,11 @@ import type {
   CheckoutSessionRow,
   CustomerRow,
   FeatureRow,
+  InvoiceLineItemRow,
+  InvoiceRow,
   LedgerAccountRow,
   LedgerEntryRow,
+  PaymentMethodRow,
   PriceRow,
   PricingModelRow,
   ProductFeatureRow,
@@ -36,6 +39,9 @@ export interface Tables {
   ledgerAccounts: Map<string, LedgerAccountRow>
   ledgerEntries: Map<string, LedgerEntryRow>
   checkoutSessions: Map<string, CheckoutSessionRow>
+  invoices: Map<string, InvoiceRow>
+  invoiceLineItems: Map<string, InvoiceLineItemRow>
+  paymentMethods: Map<string, PaymentMethodRow>
 }
 
 /** Derived lookups, maintained incrementally on every write. */
@@ -54,6 +60,13 @@ export interface Indexes {
   accountsBySubscription: Map<string, string[]>
   /** `${usageMeterId}\0${billingPeriodId}` → set of stable-stringified property sets. */
   distinctProperties: Map<string, Set<string>>
+  /** billingPeriodId → (usage priceId → aggregate: summed amounts or distinct property sets). */
+  usageByPeriod: Map<string, Map<string, number>>
+  invoicesByCustomer: Map<string, string[]>
+  lineItemsByInvoice: Map<string, string[]>
+  paymentMethodsByCustomer: Map<string, string[]>
+  /** The earliest end of any open billing period: no period can close before it. */
+  nextPeriodEnd: { at: number }
 }
 
 export interface State {
@@ -81,6 +94,9 @@ export function emptyTables(): Tables {
     ledgerAccounts: new Map(),
     ledgerEntries: new Map(),
     checkoutSessions: new Map(),
+    invoices: new Map(),
+    invoiceLineItems: new Map(),
+    paymentMethods: new Map(),
   }
 }
 
@@ -95,6 +111,11 @@ export function emptyIndexes(): Indexes {
     accountBySubscriptionMeter: new Map(),
     accountsBySubscription: new Map(),
     distinctProperties: new Map(),
+    usageByPeriod: new Map(),
+    invoicesByCustomer: new Map(),
+    lineItemsByInvoice: new Map(),
+    paymentMethodsByCustomer: new Map(),
+    nextPeriodEnd: { at: Number.POSITIVE_INFINITY },
   }
 }
 
@@ -128,6 +149,21 @@ export function stableStringify(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${stableStringify(record[key])}`).join(',')}}`
 }
 
+/** Adds `delta` to the usage aggregate of (period, price). */
+export function addPeriodUsage(
+  indexes: Indexes,
+  billingPeriodId: string,
+  priceId: string,
+  delta: number,
+): void {
+  let byPrice = indexes.usageByPeriod.get(billingPeriodId)
+  if (!byPrice) {
+    byPrice = new Map()
+    indexes.usageByPeriod.set(billingPeriodId, byPrice)
+  }
+  byPrice.set(priceId, (byPrice.get(priceId) ?? 0) + delta)
+}
+
 /** Recomputes every index from the tables (used after importing a snapshot). */
 export function rebuildIndexes(state: State): void {
   const { tables } = state
@@ -143,6 +179,7 @@ export function rebuildIndexes(state: State): void {
     pushIndex(idx.featuresByItem, f.subscriptionItemId, f.id)
   }
   for (const p of tables.billingPeriods.values()) {
+    if (p.status === 'active' && p.endDate < idx.nextPeriodEnd.at) idx.nextPeriodEnd.at = p.endDate
     const current = idx.currentPeriodBySubscription.get(p.subscriptionId)
     const currentRow = current ? tables.billingPeriods.get(current) : undefined
     if (!currentRow || currentRow.startDate < p.startDate) {
@@ -155,16 +192,27 @@ export function rebuildIndexes(state: State): void {
   }
   for (const e of tables.usageEvents.values()) {
     idx.eventByTransaction.set(pair(e.transactionId, e.usageMeterId), e.id)
+    if (!e.billingPeriodId) continue
     const meter = tables.usageMeters.get(e.usageMeterId)
-    if (e.billingPeriodId && meter?.aggregationType === 'count_distinct_properties') {
+    if (meter?.aggregationType === 'count_distinct_properties') {
       const key = pair(e.usageMeterId, e.billingPeriodId)
       let set = idx.distinctProperties.get(key)
       if (!set) {
         set = new Set()
         idx.distinctProperties.set(key, set)
       }
-      set.add(stableStringify(e.properties ?? {}))
+      const fingerprint = stableStringify(e.properties ?? {})
+      if (set.has(fingerprint)) continue
+      set.add(fingerprint)
+      addPeriodUsage(idx, e.billingPeriodId, e.priceId, 1)
+    } else {
+      addPeriodUsage(idx, e.billingPeriodId, e.priceId, e.amount)
     }
   }
+  for (const i of tables.invoices.values()) pushIndex(idx.invoicesByCustomer, i.customerId, i.id)
+  for (const l of tables.invoiceLineItems.values())
+    pushIndex(idx.lineItemsByInvoice, l.invoiceId, l.id)
+  for (const m of tables.paymentMethods.values())
+    pushIndex(idx.paymentMethodsByCustomer, m.customerId, m.id)
   state.indexes = idx
 }

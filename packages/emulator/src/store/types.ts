@@ -256,7 +256,7 @@ export interface LedgerEntryRow {
   id: string
   ledgerAccountId: string
   billingPeriodId: string | null
-  type: 'credit_grant_recognized' | 'credit_grant_expired'
+  type: 'credit_grant_recognized' | 'credit_grant_expired' | 'usage_settlement'
   direction: 'credit' | 'debit'
   amount: number
   createdAt: number
@@ -284,4 +284,87 @@ export interface CheckoutSessionRow extends Timestamps {
   targetSubscriptionId: string | null
   automaticallyUpdateSubscriptions: boolean | null
   expires: number
+}
+
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'uncollectible' | 'void'
+
+/** A subscription invoice, created when a billing period closes. */
+export interface InvoiceRow extends Timestamps {
+  id: string
+  type: 'subscription'
+  status: InvoiceStatus
+  invoiceNumber: string
+  invoiceDate: number
+  dueDate: number | null
+  currency: string
+  customerId: string
+  organizationId: string
+  pricingModelId: string
+  subscriptionId: string
+  billingPeriodId: string
+  billingPeriodStartDate: number
+  billingPeriodEndDate: number
+  purchaseId: null
+  billingRunId: string | null
+  applicationFee: number | null
+  bankPaymentOnly: boolean | null
+  memo: string | null
+  ownerMembershipId: string | null
+  pdfURL: string | null
+  receiptPdfURL: string | null
+  subtotal: number | null
+  taxAmount: number | null
+  taxRatePercentage: string | null
+  taxState: string | null
+  taxCountry: string | null
+  taxType: string | null
+}
+
+interface LineItemCommon extends Timestamps {
+  id: string
+  invoiceId: string
+  description: string | null
+  /** Unit amount in minor units; the line amount is `price * quantity`. */
+  price: number
+  quantity: number
+  priceId: string | null
+  pricingModelId: string
+}
+
+export interface StaticLineItemRow extends LineItemCommon {
+  type: 'static'
+  ledgerAccountId: null
+  ledgerAccountCredit: null
+}
+
+export interface UsageLineItemRow extends LineItemCommon {
+  type: 'usage'
+  billingRunId: string
+  ledgerAccountId: string
+  /** Usage (in meter units) covered by credits rather than billed. */
+  ledgerAccountCredit: number
+}
+
+export type InvoiceLineItemRow = StaticLineItemRow | UsageLineItemRow
+
+export interface PaymentMethodRow extends Timestamps {
+  id: string
+  customerId: string
+  pricingModelId: string
+  type: 'card'
+  default: boolean
+  billingDetails: {
+    name: string | null
+    email: string | null
+    address: {
+      line1: string | null
+      line2: string | null
+      city: string | null
+      state: string | null
+      postal_code: string | null
+      country: string
+    }
+  }
+  paymentMethodData: Record<string, unknown>
+  metadata: Metadata | null
 }

@@ -1,0 +1,229 @@
+import { notFound } from '../errors.js'
+import { newId } from '../ids.js'
+import { pair, pushIndex, type State } from '../store/state.js'
+import type {
+  BillingPeriodRow,
+  InvoiceLineItemRow,
+  InvoiceRow,
+  SubscriptionRow,
+  UsagePriceRow,
+} from '../store/types.js'
+import { availableBalance, settleUsage } from './ledger.js'
+
+export interface CloseOptions {
+  /** When the period is closed (its end, or "now" for an early close). */
+  at: number
+  /** Bill the subscription's recurring price too (not on early closes). */
+  recurring: boolean
+}
+
+interface LineBase {
+  createdAt: number
+  updatedAt: number
+  livemode: boolean
+  invoiceId: string
+  pricingModelId: string
+}
+
+interface UsageLine {
+  price: UsagePriceRow
+  aggregate: number
+}
+
+/** Usage aggregates of a period, grouped by meter in first-seen order. */
+function usageByMeter(state: State, periodId: string): Map<string, UsageLine[]> {
+  const out = new Map<string, UsageLine[]>()
+  for (const [priceId, aggregate] of state.indexes.usageByPeriod.get(periodId) ?? []) {
+    const price = state.tables.prices.get(priceId)
+    if (!price || price.type !== 'usage' || aggregate <= 0) continue
+    const lines = out.get(price.usageMeterId)
+    if (lines) lines.push({ price, aggregate })
+    else out.set(price.usageMeterId, [{ price, aggregate }])
+  }
+  return out
+}
+
+function invoiceNumber(state: State, customerId: string): string {
+  const customer = state.tables.customers.get(customerId)
+  const base = customer?.invoiceNumberBase ?? customerId.slice(-6).toUpperCase()
+  const count = (state.indexes.invoicesByCustomer.get(customerId)?.length ?? 0) + 1
+  return `${base}-${String(count).padStart(4, '0')}`
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+/**
+ * The usage line items of one meter. Credits available for the period (balance before this
+ * period's usage, never below 0) cover usage first, in price order; what is left is billed as
+ * `ceil(billed / usageEventsPerUnit)` units. The ledger overage is then settled so the next
+ * period starts from a zero balance rather than carrying the billed debt.
+ */
+function meterLines(
+  state: State,
+  sub: SubscriptionRow,
+  period: BillingPeriodRow,
+  meterId: string,
+  lines: UsageLine[],
+  base: LineBase,
+  at: number,
+): InvoiceLineItemRow[] {
+  const accountId = state.indexes.accountBySubscriptionMeter.get(pair(sub.id, meterId))
+  const account = accountId ? state.tables.ledgerAccounts.get(accountId) : undefined
+  const meter = state.tables.usageMeters.get(meterId)
+  let credit = 0
+  if (account) {
+    const periodDebits = account.periodBillingPeriodId === period.id ? account.periodDebits : 0
+    credit = Math.max(0, availableBalance(account) + periodDebits)
+    const overage = -availableBalance(account)
+    if (overage > 0) settleUsage(state, account, overage, period.id, at)
+  }
+  const out: InvoiceLineItemRow[] = []
+  for (const { price, aggregate } of lines) {
+    const covered = Math.min(aggregate, credit)
+    credit -= covered
+    const billed = aggregate - covered
+    const quantity = Math.ceil(billed / price.usageEventsPerUnit)
+    const unit = meter?.aggregationType === 'count_distinct_properties' ? 'distinct' : 'units'
+    out.push({
+      ...base,
+      id: newId('inv_li'),
+      type: 'usage',
+      billingRunId: newId('billing_run'),
+      ledgerAccountId: account?.id ?? '',
+      ledgerAccountCredit: covered,
+      description: `${meter?.name ?? meterId}: ${aggregate} ${unit}, ${covered} covered by credits, ${billed} billed (${price.usageEventsPerUnit} per unit)`,
+      price: price.unitPrice,
+      quantity,
+      priceId: price.id,
+    })
+  }
+  return out
+}
+
+/**
+ * Invoices a period that is closing: the recurring price (when `recurring`) plus one usage
+ * line per usage price with usage in the period. Returns undefined when there is nothing to
+ * list (an early close without usage). Must run before the period's grants expire.
+ */
+export function invoicePeriod(
+  state: State,
+  sub: SubscriptionRow,
+  period: BillingPeriodRow,
+  options: CloseOptions,
+): InvoiceRow | undefined {
+  const { at } = options
+  const invoiceId = newId('inv')
+  const base: LineBase = {
+    createdAt: at,
+    updatedAt: at,
+    livemode: state.livemode,
+    invoiceId,
+    pricingModelId: sub.pricingModelId,
+  }
+  const endDate = Math.min(period.endDate, at)
+  const lines: InvoiceLineItemRow[] = []
+  if (options.recurring) {
+    for (const id of state.indexes.itemsBySubscription.get(sub.id) ?? []) {
+      const item = state.tables.subscriptionItems.get(id)
+      if (!item || (item.expiredAt !== null && item.expiredAt <= period.startDate)) continue
+      lines.push({
+        ...base,
+        id: newId('inv_li'),
+        type: 'static',
+        ledgerAccountId: null,
+        ledgerAccountCredit: null,
+        description: `${item.name ?? sub.name ?? 'Subscription'} (${day(period.startDate)} – ${day(endDate)})`,
+        price: item.unitPrice,
+        quantity: item.quantity,
+        priceId: item.priceId,
+      })
+    }
+  }
+  for (const [meterId, usage] of usageByMeter(state, period.id)) {
+    lines.push(...meterLines(state, sub, period, meterId, usage, base, at))
+  }
+  if (lines.length === 0) return undefined
+
+  const total = lines.reduce((sum, line) => sum + line.price * line.quantity, 0)
+  const hasPaymentMethod = (state.indexes.paymentMethodsByCustomer.get(sub.customerId) ?? []).some(
+    (id) => state.tables.paymentMethods.get(id)?.default,
+  )
+  const subPrice = state.tables.prices.get(sub.priceId)
+  const invoice: InvoiceRow = {
+    id: invoiceId,
+    createdAt: at,
+    updatedAt: at,
+    livemode: state.livemode,
+    type: 'subscription',
+    status: total === 0 || hasPaymentMethod ? 'paid' : 'open',
+    invoiceNumber: invoiceNumber(state, sub.customerId),
+    invoiceDate: at,
+    dueDate: at,
+    currency: subPrice?.currency ?? 'USD',
+    customerId: sub.customerId,
+    organizationId: state.organizationId,
+    pricingModelId: sub.pricingModelId,
+    subscriptionId: sub.id,
+    billingPeriodId: period.id,
+    billingPeriodStartDate: period.startDate,
+    billingPeriodEndDate: endDate,
+    purchaseId: null,
+    billingRunId: null,
+    applicationFee: null,
+    bankPaymentOnly: false,
+    memo: null,
+    ownerMembershipId: null,
+    pdfURL: null,
+    receiptPdfURL: null,
+    subtotal: total,
+    taxAmount: 0,
+    taxRatePercentage: null,
+    taxState: null,
+    taxCountry: null,
+    taxType: null,
+  }
+  state.tables.invoices.set(invoice.id, invoice)
+  pushIndex(state.indexes.invoicesByCustomer, invoice.customerId, invoice.id)
+  for (const line of lines) {
+    state.tables.invoiceLineItems.set(line.id, line)
+    pushIndex(state.indexes.lineItemsByInvoice, invoice.id, line.id)
+  }
+  return invoice
+}
+
+/** Sum of `price * quantity` over the invoice's line items. */
+export function invoiceTotal(state: State, invoiceId: string): number {
+  let total = 0
+  for (const line of invoiceLineItems(state, invoiceId)) total += line.price * line.quantity
+  return total
+}
+
+export function invoiceLineItems(state: State, invoiceId: string): InvoiceLineItemRow[] {
+  const out: InvoiceLineItemRow[] = []
+  for (const id of state.indexes.lineItemsByInvoice.get(invoiceId) ?? []) {
+    const row = state.tables.invoiceLineItems.get(id)
+    if (row) out.push(row)
+  }
+  return out
+}
+
+/** `{ invoice, invoiceLineItems }`, the wire shape used by `/invoices` and billing. */
+export function invoiceWithLineItems(state: State, invoice: InvoiceRow) {
+  return { invoice, invoiceLineItems: invoiceLineItems(state, invoice.id) }
+}
+
+/** A customer's invoices, oldest first. */
+export function customerInvoices(state: State, customerId: string): InvoiceRow[] {
+  const out: InvoiceRow[] = []
+  for (const id of state.indexes.invoicesByCustomer.get(customerId) ?? []) {
+    const row = state.tables.invoices.get(id)
+    if (row) out.push(row)
+  }
+  return out
+}
+
+export function requireInvoice(state: State, id: string): InvoiceRow {
+  const row = state.tables.invoices.get(id)
+  if (!row) throw notFound(`Invoice not found: ${id}`)
+  return row
+}

@@ -1,0 +1,88 @@
+import { Hono } from 'hono'
+import type { EmulatorContext } from '../context.js'
+import { completeCheckoutSession, requireCheckoutSession } from '../domain/checkout.js'
+import { EmulatorError } from '../errors.js'
+import { html, money, page } from '../html.js'
+import type { CheckoutSessionRow } from '../store/types.js'
+
+function describe(ctx: EmulatorContext, session: CheckoutSessionRow) {
+  const { tables } = ctx.state
+  const price = session.priceId ? tables.prices.get(session.priceId) : undefined
+  const product = price?.productId ? tables.products.get(price.productId) : undefined
+  if (session.type === 'product') {
+    const interval =
+      price?.type === 'subscription' ? ` / ${price.intervalCount} ${price.intervalUnit}` : ''
+    return html`<p>Subscribe to <strong>${product?.name ?? price?.name ?? session.priceId}</strong>
+      (${price ? money(price.unitPrice * session.quantity, price.currency) : '?'}${interval})</p>`
+  }
+  if (session.type === 'add_payment_method') {
+    return html`<p>Add a payment method (test card Visa •••• 4242)</p>`
+  }
+  return html`<p>Activate subscription <code>${session.targetSubscriptionId}</code>
+    with a test card (Visa •••• 4242)</p>`
+}
+
+function errorPage(error: unknown): Response {
+  if (error instanceof EmulatorError) {
+    const message = typeof error.body === 'string' ? error.body : error.message
+    return page('Checkout', html`<h1>Checkout unavailable</h1><p>${message}</p>`, error.status)
+  }
+  throw error
+}
+
+/**
+ * The hosted checkout stand-in at `/checkout/{id}`. No key needed: like the hosted page, the
+ * unguessable session id is the capability. Buttons post forms; both answer 303 redirects.
+ */
+export function checkoutPageRoutes(ctx: EmulatorContext): Hono {
+  const app = new Hono()
+
+  app.get('/:id', (c) => {
+    try {
+      const session = requireCheckoutSession(ctx.state, c.req.param('id'))
+      const customer = ctx.state.tables.customers.get(session.customerId)
+      const base = `/checkout/${encodeURIComponent(session.id)}`
+      const actions =
+        session.status === 'open'
+          ? html`<form method="post" action="${base}/complete" style="display:inline">
+  <button type="submit" class="primary">Complete purchase</button></form>
+<form method="post" action="${base}/cancel" style="display:inline">
+  <button type="submit">Cancel</button></form>`
+          : html`<p>This checkout session is <strong>${session.status}</strong>.</p>`
+      return page(
+        'Checkout – Flowglad emulator',
+        html`<h1>Checkout</h1><div class="card">
+<p class="muted">Flowglad emulator · test mode · no real payment</p>
+${describe(ctx, session)}
+<p>Customer: ${customer?.name ?? ''} &lt;${customer?.email ?? ''}&gt;</p>
+${actions}</div>`,
+      )
+    } catch (error) {
+      return errorPage(error)
+    }
+  })
+
+  app.post('/:id/complete', (c) => {
+    try {
+      const { checkoutSession } = completeCheckoutSession(
+        ctx.state,
+        c.req.param('id'),
+        ctx.clock.now(),
+      )
+      return c.redirect(checkoutSession.successUrl, 303)
+    } catch (error) {
+      return errorPage(error)
+    }
+  })
+
+  app.post('/:id/cancel', (c) => {
+    try {
+      const session = requireCheckoutSession(ctx.state, c.req.param('id'))
+      return c.redirect(session.cancelUrl, 303)
+    } catch (error) {
+      return errorPage(error)
+    }
+  })
+
+  return app
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { EmulatorContext } from '../context.js'
+import { completeCheckoutSession } from '../domain/checkout.js'
+import { subscriptionView } from '../domain/subscriptions.js'
+import { badRequest } from '../errors.js'
+import { sessionView } from './checkout-sessions.js'
+import { parseInput, readJson } from './http.js'
+
+const clockBody = z.union([
+  z.strictObject({ advanceMs: z.number().finite().nonnegative() }),
+  z.strictObject({ to: z.union([z.number().finite(), z.iso.datetime({ offset: true })]) }),
+])
+
+/** `/_emulator/*`: clock, reset, state export/import and scripted checkout completion. */
+export function controlRoutes(ctx: EmulatorContext): Hono {
+  const app = new Hono()
+
+  app.get('/clock', (c) => c.json({ now: ctx.clock.now() }))
+
+  app.post('/clock', async (c) => {
+    const body = parseInput(clockBody, await readJson(c))
+    if ('advanceMs' in body) return c.json({ now: ctx.clock.advance(body.advanceMs) })
+    const to = typeof body.to === 'number' ? body.to : Date.parse(body.to)
+    if (to < ctx.clock.now()) {
+      throw badRequest(`Invalid to: the clock only moves forward (now is ${ctx.clock.now()})`)
+    }
+    return c.json({ now: ctx.clock.set(to) })
+  })
+
+  app.post('/reset', (c) => {
+    ctx.reset()
+    return c.json({ reset: true, now: ctx.clock.now() })
+  })
+
+  app.get('/state', (c) => c.json(ctx.exportState()))
+
+  app.put('/state', async (c) => {
+    ctx.importState(await readJson(c))
+    return c.json({ imported: true, now: ctx.clock.now() })
+  })
+
+  app.post('/checkout-sessions/:id/complete', (c) => {
+    const result = completeCheckoutSession(ctx.state, c.req.param('id'), ctx.clock.now())
+    return c.json({
+      checkoutSession: sessionView(result.checkoutSession),
+      paymentMethod: result.paymentMethod,
+      ...(result.subscription ? { subscription: subscriptionView(result.subscription) } : {}),
+    })
+  })
+
+  return app
+}

@@ -1,0 +1,28 @@
+import { Hono } from 'hono'
+import type { EmulatorContext } from '../context.js'
+import { invoiceWithLineItems, requireInvoice } from '../domain/invoices.js'
+import { requirePaymentMethod } from '../domain/payment-methods.js'
+import { paginate } from './pagination.js'
+
+/** `GET /invoices[/{id}]`: `{ invoice, invoiceLineItems }` per invoice; lists are paginated. */
+export function invoiceRoutes(ctx: EmulatorContext): Hono {
+  const app = new Hono()
+  app.get('/', (c) => {
+    const page = paginate(c, ctx.state.tables.invoices.values())
+    return c.json({ ...page, data: page.data.map((row) => invoiceWithLineItems(ctx.state, row)) })
+  })
+  app.get('/:id', (c) =>
+    c.json(invoiceWithLineItems(ctx.state, requireInvoice(ctx.state, c.req.param('id')))),
+  )
+  return app
+}
+
+/** `GET /payment-methods[/{id}]`. */
+export function paymentMethodRoutes(ctx: EmulatorContext): Hono {
+  const app = new Hono()
+  app.get('/', (c) => c.json(paginate(c, ctx.state.tables.paymentMethods.values())))
+  app.get('/:id', (c) =>
+    c.json({ paymentMethod: requirePaymentMethod(ctx.state, c.req.param('id')) }),
+  )
+  return app
+}
