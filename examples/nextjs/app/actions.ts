@@ -28,7 +28,9 @@ export async function recordApiCallBurst(count: number): Promise<BurstResult> {
   const user = await currentUser()
   if (!user) return { created: 0, skipped: 0, error: 'Sign in first' }
   const server = flowglad(user.id)
-  const { currentSubscriptionId } = await server.getOwnedSubscriptions()
+  // A fresh billing read: the plan may have just changed through checkout.
+  const { currentSubscription } = await server.getBilling()
+  const currentSubscriptionId = currentSubscription?.id
   if (!currentSubscriptionId) return { created: 0, skipped: 0, error: 'No current subscription' }
   const burst = crypto.randomUUID()
   const size = Math.min(Math.max(Math.trunc(count), 1), 200)

@@ -303,4 +303,20 @@ describe('customers against the emulator', () => {
     const { pricingModel } = await admin.getDefaultPricingModel()
     expect(pricingModel.usageMeters.map((meter) => meter.slug)).toContain('ai_tokens')
   })
+
+  it('after a checkout upgrade, the current subscription is the new one (no stale cache)', async () => {
+    const harness = startEmulator()
+    const server = serverFor(harness, 'user_upgrade')
+    const freePlan = await currentSubscriptionId(server)
+    const { checkoutSession } = await server.createCheckoutSession({
+      priceSlug: 'pro_monthly',
+      successUrl: 'https://app.test/ok',
+      cancelUrl: 'https://app.test/cancel',
+    })
+    // The customer pays on the hosted page: outside this SDK.
+    const { subscription } = harness.emulator.completeCheckoutSession(checkoutSession.id)
+    const upgraded = await currentSubscriptionId(server)
+    expect(upgraded).not.toBe(freePlan)
+    expect(upgraded).toBe(subscription?.id)
+  })
 })

@@ -400,11 +400,15 @@ export class FlowgladServer {
     const customerExternalId = await this.getRequestingCustomerId()
     // Makes sure the customer exists (free when the ownership cache is warm).
     await this.getOwnedSubscriptions(options)
-    return this.#client.post<CheckoutSessionResponse>(
+    const session = await this.#client.post<CheckoutSessionResponse>(
       apiPath`/checkout-sessions`,
       { checkoutSession: { ...input, type, customerExternalId } },
       options,
     )
+    // Completing it happens outside this SDK and may replace the current subscription:
+    // drop the cached list so the next read asks the API.
+    await this.invalidateOwnershipCache()
+    return session
   }
 
   // ── subscriptions ──────────────────────────────────────────────────────────
