@@ -1,10 +1,13 @@
 import type { FlowgladErrorCode } from '@flowglad/shared/browser'
 
 /**
- * Error codes the browser client adds to the server catalogue: the request never got an answer,
- * the answer was not the JSON envelope, or the hook ran outside a `FlowgladProvider`.
+ * Codes only the browser client produces (in the shared catalogue with status 0): the request
+ * never got an answer, the answer was not the JSON envelope, or the hook ran outside a provider.
  */
-export type ClientErrorCode = 'network_error' | 'invalid_response' | 'provider_missing'
+export type ClientErrorCode = Extract<
+  FlowgladErrorCode,
+  'network_error' | 'invalid_response' | 'provider_missing'
+>
 
 /** The error half of every action result; `code` may also be an upstream server's own code. */
 export interface FlowgladActionError {

@@ -18,6 +18,9 @@ describe('error catalogue', () => {
       rate_limited: 429,
       upstream_unavailable: 502,
       internal_error: 500,
+      network_error: 0,
+      invalid_response: 0,
+      provider_missing: 0,
     })
   })
 

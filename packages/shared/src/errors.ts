@@ -21,6 +21,13 @@ export const flowgladErrorCatalogue = {
   queue_full: { status: 503, when: 'the usage batcher queue is at its bound; nothing was dropped' },
   upstream_unavailable: { status: 502, when: 'the API could not be reached or kept failing' },
   internal_error: { status: 500, when: 'a bug; never for bad input' },
+  // Browser-side only (the React client): there is no HTTP answer to carry, so status 0.
+  network_error: { status: 0, when: 'the browser got no answer from the route handler' },
+  invalid_response: {
+    status: 0,
+    when: 'the answer was not JSON or not a { data, error } envelope',
+  },
+  provider_missing: { status: 0, when: 'an action was called outside <FlowgladProvider>' },
 } as const satisfies Record<string, { status: number; when: string }>
 
 export type FlowgladErrorCode = keyof typeof flowgladErrorCatalogue

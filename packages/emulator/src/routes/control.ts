@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { EmulatorContext } from '../context.js'
 import { completeCheckoutSession } from '../domain/checkout.js'
 import { subscriptionView } from '../domain/subscriptions.js'

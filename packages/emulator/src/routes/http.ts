@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { badRequest, type Issue } from '../errors.js'
 
 /** Reads the JSON body; 400 when it is not JSON (an empty body is `{}` only if allowed). */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 const nullableString = z.string().nullable().optional()
 const metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))

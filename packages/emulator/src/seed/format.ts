@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { badRequest, type Issue } from '../errors.js'
 
 const slug = z.string().min(1)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { badRequest } from '../errors.js'
 import { toIssues } from '../routes/http.js'
 import { createState, emptyTables, rebuildIndexes, type State, type Tables } from './state.js'
