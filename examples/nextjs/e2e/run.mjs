@@ -183,6 +183,21 @@ function scenario() {
     await page.screenshot({ path: `${artifacts}/03-invoice.png`, fullPage: true })
   })
 
+  t.step('cancel schedules the end of the period and resume undoes it', async ({ page }) => {
+    await act(page, 'cancel', /Cancellation scheduled/)
+    await eventually(
+      () => text(page, 'subscription-status'),
+      (v) => v === 'cancellation_scheduled',
+      'cancel did not apply',
+    )
+    await act(page, 'resume', /Subscription resumed/)
+    await eventually(
+      () => text(page, 'subscription-status'),
+      (v) => v === 'active',
+      'resume did not apply',
+    )
+  })
+
   t.step('user B sees none of user A’s usage or invoices', async ({ page }) => {
     await page.getByTestId('sign-out').click()
     await page.getByTestId('sign-in-demo-bob').click()
