@@ -84,9 +84,29 @@ start(
   },
 )
 
-console.log(`\nDemo: open http://127.0.0.1:${appPort}`)
-if (useEmulator)
-  console.log(
-    `Emulator dashboard: ${baseURL}/  (state kept in examples/nextjs/.emulator-state.json)`,
-  )
-console.log('Press Ctrl-C to stop.\n')
+// Print the URL once the app answers, so it is the last thing on screen when it is usable.
+async function waitUntilUp(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && !stopping) {
+    try {
+      await fetch(url)
+      return true
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  return false
+}
+
+const appURL = `http://127.0.0.1:${appPort}`
+if (await waitUntilUp(appURL)) {
+  console.log(`\nDemo: open ${appURL}`)
+  if (useEmulator)
+    console.log(
+      `Emulator dashboard: ${baseURL}/  (state kept in examples/nextjs/.emulator-state.json)`,
+    )
+  console.log('Press Ctrl-C to stop both.\n')
+} else if (!stopping) {
+  console.error(`The app did not answer at ${appURL} within a minute; stopping.`)
+  stop(1)
+}
