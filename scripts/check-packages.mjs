@@ -1,5 +1,5 @@
-// Packaging checks for every published package: publint --strict, attw (node16 + bundler),
-// and a real plain-Node ESM import and CJS require of each exported entry.
+// Packaging checks for every published package: the exports map's shape, publint --strict,
+// attw (node16 + bundler), and a real plain-Node ESM import and CJS require of each entry.
 // Prints one line per check and closes with `N passed, N failed`.
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -22,6 +22,23 @@ function check(name, run) {
   }
 }
 
+/** `sideEffects: false`, `./package.json` exported, and types + default per condition per entry. */
+function checkExportsMap(pkg) {
+  const problems = []
+  if (pkg.sideEffects !== false) problems.push('sideEffects is not false')
+  if (pkg.exports?.['./package.json'] !== './package.json')
+    problems.push('./package.json is not exported')
+  for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
+    if (subpath === './package.json') continue
+    for (const condition of ['import', 'require']) {
+      const entry = target?.[condition]
+      if (typeof entry?.types !== 'string' || typeof entry?.default !== 'string')
+        problems.push(`${subpath} lacks ${condition}.types / ${condition}.default`)
+    }
+  }
+  if (problems.length > 0) throw new Error(problems.join('; '))
+}
+
 function run(command, args, cwd) {
   return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 }
@@ -30,6 +47,9 @@ for (const dir of readdirSync(packagesDir).sort()) {
   const pkgDir = join(packagesDir, dir)
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
   console.log(pkg.name)
+  check(`${pkg.name}: exports map (types/import/require per entry), sideEffects false`, () =>
+    checkExportsMap(pkg),
+  )
   check(`${pkg.name}: publint --strict`, () => {
     const out = run(bin('publint'), ['--strict'], pkgDir)
     if (!/All good/.test(out))

@@ -2,7 +2,7 @@
 // every suite and closes with a single `N passed, N failed` line summed over all of them.
 // Each suite reports its own counts; a suite that crashes before reporting counts as one failure.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
@@ -64,6 +64,8 @@ if (install.status !== 0) {
   )
 
   const vitestJson = join(resultsDir, 'vitest.json')
+  // A report left by an earlier run must not stand in for a run that crashed before writing one.
+  rmSync(vitestJson, { force: true })
   const vitest = pnpm([
     'exec',
     'vitest',

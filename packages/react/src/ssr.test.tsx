@@ -1,5 +1,5 @@
 import { renderToString } from 'react-dom/server'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { billingFixture } from '../test/billing-fixture.js'
 import { envelope } from '../test/route-fetch.js'
 import { FlowgladProvider } from './provider.js'
@@ -7,8 +7,14 @@ import { useBilling } from './use-billing.js'
 
 // Node environment on purpose: no window, no DOM, as on a server.
 describe('server rendering', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
   it('renderToString of a provider tree does not fetch or crash and renders pending', () => {
     const fetchSpy = vi.fn(async () => envelope(billingFixture()))
+    const globalFetch = vi.fn(async () => envelope(billingFixture()))
+    vi.stubGlobal('fetch', globalFetch)
     function Status() {
       const billing = useBilling()
       return <p>{billing.loaded ? 'loaded' : 'pending'}</p>
@@ -20,6 +26,16 @@ describe('server rendering', () => {
     )
     expect(html).toContain('pending')
     expect(fetchSpy).not.toHaveBeenCalled()
+    expect(globalFetch).not.toHaveBeenCalled()
+    // The same tree without requestConfig (the global fetch path) fetches nothing either.
+    expect(
+      renderToString(
+        <FlowgladProvider>
+          <Status />
+        </FlowgladProvider>,
+      ),
+    ).toContain('pending')
+    expect(globalFetch).not.toHaveBeenCalled()
   })
 
   it('dev mode renders loaded on the server', () => {

@@ -1,4 +1,5 @@
-const alphabet = 'useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict'
+// 64 url-safe symbols: masking a random byte with 63 picks each one with equal probability.
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
 /** A 21-character url-safe random id (nanoid's format) from Web Crypto: no dependency. */
 export function createTransactionId(): string {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +8,7 @@ import { nodeImportsOf } from '../test/edge-imports.js'
 const here = dirname(fileURLToPath(import.meta.url))
 
 describe('edge safety', () => {
-  it('src/index.ts (client, FlowgladServer, admin, handler) imports no Node builtin', async () => {
+  it('src/index.ts (client, FlowgladServer, admin, batcher, handler) and its dependencies import no Node builtin', async () => {
     expect(await nodeImportsOf(resolve(here, 'index.ts'))).toEqual([])
   }, 30_000)
 
@@ -22,5 +22,20 @@ describe('edge safety', () => {
     const found = await nodeImportsOf(entry)
     expect(found.some((line) => line.endsWith('→ node:fs'))).toBe(true)
     expect(found.some((line) => line.endsWith('→ crypto'))).toBe(true)
+  }, 30_000)
+
+  it('the check looks inside npm dependencies too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edge-check-'))
+    const dependency = join(dir, 'node_modules', 'needs-node')
+    mkdirSync(dependency, { recursive: true })
+    writeFileSync(join(dependency, 'package.json'), '{"name":"needs-node","main":"index.js"}')
+    writeFileSync(
+      join(dependency, 'index.js'),
+      "import { randomBytes } from 'node:crypto'\nexport const id = () => randomBytes(8)\n",
+    )
+    const entry = join(dir, 'entry.ts')
+    writeFileSync(entry, "export { id } from 'needs-node'\n")
+    const found = await nodeImportsOf(entry)
+    expect(found).toEqual([expect.stringMatching(/needs-node\/index\.js → node:crypto$/)])
   }, 30_000)
 })

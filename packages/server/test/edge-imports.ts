@@ -3,10 +3,14 @@ import { build } from 'esbuild'
 
 const builtins = new Set(builtinModules)
 
+function isBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || builtins.has(specifier.split('/')[0] ?? '')
+}
+
 /**
- * Bundles `entry` for a neutral (edge) platform, keeping npm packages external but bundling
- * workspace packages (`@flowglad/*`), and returns every Node builtin or `node:` import left in
- * the bundle, with the file that imports it.
+ * Bundles `entry` for a neutral (edge) platform, npm dependencies and workspace packages included
+ * (a dependency that needs a builtin breaks an edge deploy just the same), and returns every Node
+ * builtin or `node:` import found, with the file that imports it.
  */
 export async function nodeImportsOf(entry: string): Promise<string[]> {
   const result = await build({
@@ -21,10 +25,11 @@ export async function nodeImportsOf(entry: string): Promise<string[]> {
     logLevel: 'silent',
     plugins: [
       {
-        name: 'external-npm-packages',
+        // Builtins stay imports (so the metafile lists them); everything else is bundled.
+        name: 'external-node-builtins',
         setup(builder) {
           builder.onResolve({ filter: /^[^./]/ }, (args) => {
-            if (args.path.startsWith('@flowglad/')) return undefined
+            if (!isBuiltin(args.path)) return undefined
             return { path: args.path, external: true }
           })
         },
@@ -34,8 +39,7 @@ export async function nodeImportsOf(entry: string): Promise<string[]> {
   const found: string[] = []
   for (const [file, input] of Object.entries(result.metafile.inputs)) {
     for (const imported of input.imports) {
-      const bare = imported.path.replace(/^node:/, '').split('/')[0] ?? ''
-      if (imported.path.startsWith('node:') || builtins.has(bare)) {
+      if (isBuiltin(imported.path)) {
         found.push(`${file} → ${imported.path}`)
       }
     }

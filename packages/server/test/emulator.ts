@@ -9,6 +9,8 @@ export interface EmulatorHarness {
   /** Routes to the in-process emulator; `intercept` may change any call. */
   fetch: typeof fetch
   requests: { method: string; path: string }[]
+  /** `{ apiKey, baseURL, fetch }` for any SDK class pointed at this emulator. */
+  clientOptions: { apiKey: string; baseURL: string; fetch: typeof fetch }
 }
 
 type Next = (request: Request) => Promise<Response>
@@ -27,7 +29,14 @@ export function startEmulator(
     requests.push({ method: request.method, path: new URL(request.url).pathname })
     return intercept ? intercept(request, next) : next(request)
   }
-  return { emulator, baseURL, fetch: fetchImpl as typeof fetch, requests }
+  const fetch = fetchImpl as typeof globalThis.fetch
+  return {
+    emulator,
+    baseURL,
+    fetch,
+    requests,
+    clientOptions: { apiKey: EMULATOR_KEY, baseURL, fetch },
+  }
 }
 
 type Rows<K extends keyof Emulator['state']['tables']> =

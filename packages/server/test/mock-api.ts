@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import { requestBodyErrors } from './openapi.js'
+import { queryErrors, requestBodyErrors } from './openapi.js'
 
 export const BASE_URL = 'https://api.flowglad.test'
 export const API_KEY = 'sk_test_wire_key'
@@ -25,7 +25,8 @@ type Method = 'GET' | 'POST' | 'PUT'
 /**
  * An msw server for one test file: `on('POST /api/v1/usage-events', reply...)` registers a route
  * for the current test (replies are played in order, the last one repeats); every call is
- * recorded and every request body is checked against the OpenAPI document after each test.
+ * recorded and every request body and query string is checked against the OpenAPI document after
+ * each test.
  */
 export function useMockApi() {
   const server = setupServer()
@@ -34,13 +35,14 @@ export function useMockApi() {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => {
     const invalid = calls.flatMap((call) =>
-      requestBodyErrors(call.method, call.path, call.body).map(
-        (error) => `${call.method} ${call.path}: ${error}`,
-      ),
+      [
+        ...requestBodyErrors(call.method, call.path, call.body),
+        ...queryErrors(call.method, call.path, call.query),
+      ].map((error) => `${call.method} ${call.path}: ${error}`),
     )
     calls.length = 0
     server.resetHandlers()
-    expect(invalid, 'request bodies must match the OpenAPI document').toEqual([])
+    expect(invalid, 'requests must match the OpenAPI document').toEqual([])
   })
   afterAll(() => server.close())
 

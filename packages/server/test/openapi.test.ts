@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findOperation, requestBodyErrors } from './openapi.js'
+import { findOperation, queryErrors, requestBodyErrors } from './openapi.js'
 
 describe('OpenAPI request-body validator (test helper)', () => {
   it('prefers literal segments over parameters', () => {
@@ -28,5 +28,16 @@ describe('OpenAPI request-body validator (test helper)', () => {
   it('an operation without a body accepts only {}', () => {
     expect(requestBodyErrors('POST', '/api/v1/subscriptions/s/uncancel', {})).toEqual([])
     expect(requestBodyErrors('POST', '/api/v1/subscriptions/s/uncancel', { a: 1 })).not.toEqual([])
+  })
+
+  it('accepts declared query parameters only', () => {
+    expect(queryErrors('GET', '/api/v1/customers', { limit: '5', cursor: 'c' })).toEqual([])
+    expect(
+      queryErrors('GET', '/api/v1/customers/u1/usage-balances', { subscriptionId: 's' }),
+    ).toEqual([])
+    expect(queryErrors('GET', '/api/v1/customers', { page: '2' })).toEqual([
+      'GET /api/v1/customers declares no query parameter "page"',
+    ])
+    expect(queryErrors('GET', '/api/v1/customers/u1', { subscriptionId: 's' })).not.toEqual([])
   })
 })

@@ -8,7 +8,13 @@ import addFormats from 'ajv-formats'
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const documentPath = resolve(repoRoot, '../shared/reference/flowglad-openapi.json')
 
+interface Parameter {
+  in: string
+  name: string
+  required?: boolean
+}
 interface Operation {
+  parameters?: Parameter[]
   requestBody?: { content?: { 'application/json'?: { schema?: object } } }
 }
 interface OpenApiDocument {
@@ -60,4 +66,21 @@ export function requestBodyErrors(method: string, path: string, body: unknown): 
   }
   if (validate(body)) return []
   return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`)
+}
+
+/**
+ * Checks a call's query string against the operation's declared query parameters: every key sent
+ * must be declared, every required one present. Returns the problems as text (empty when valid).
+ */
+export function queryErrors(method: string, path: string, query: Record<string, string>): string[] {
+  const { template, op } = findOperation(method, path)
+  const declared = (op.parameters ?? []).filter((parameter) => parameter.in === 'query')
+  const names = new Set(declared.map((parameter) => parameter.name))
+  const unknown = Object.keys(query)
+    .filter((name) => !names.has(name))
+    .map((name) => `${method} ${template} declares no query parameter "${name}"`)
+  const missing = declared
+    .filter((parameter) => parameter.required && !(parameter.name in query))
+    .map((parameter) => `${method} ${template} requires query parameter "${parameter.name}"`)
+  return [...unknown, ...missing]
 }

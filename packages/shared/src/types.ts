@@ -4,6 +4,8 @@
  */
 
 export type CurrencyCode = string
+/** Free-form metadata the API stores on objects (string values up to 500 characters). */
+export type Metadata = Record<string, string | number | boolean>
 export type IntervalUnit = 'day' | 'week' | 'month' | 'year'
 
 interface Timestamps {
@@ -15,7 +17,7 @@ interface Timestamps {
 export interface Customer extends Timestamps {
   id: string
   organizationId: string
-  pricingModelId: string | null
+  pricingModelId: string
   email: string
   name: string
   externalId: string
@@ -29,13 +31,13 @@ export interface Customer extends Timestamps {
 }
 
 export interface BillingAddress {
-  name?: string
-  firstName?: string
-  lastName?: string
-  email?: string
-  phone?: string
+  name?: string | null
+  firstName?: string | null
+  lastName?: string | null
+  email?: string | null
+  phone?: string | null
   address: {
-    name?: string
+    name?: string | null
     line1: string | null
     line2: string | null
     city: string | null
@@ -78,12 +80,17 @@ export interface Subscription extends Timestamps {
   replacedBySubscriptionId: string | null
   defaultPaymentMethodId: string | null
   backupPaymentMethodId: string | null
+  /** Always sent by the API; optional because the SDK never reads it. */
+  runBillingAtPeriodStart?: boolean | null
+  /** Null on non-renewing subscriptions (`renews: false`), as are the period fields below. */
   interval: IntervalUnit | null
   intervalCount: number | null
   currentBillingPeriodStart?: number | null
   currentBillingPeriodEnd?: number | null
+  billingCycleAnchorDate?: number | null
   trialEnd?: number | null
-  metadata?: Record<string, string | number | boolean> | null
+  scheduledAdjustmentAt?: number | null
+  metadata?: Metadata | null
 }
 
 export interface SubscriptionItem extends Timestamps {
@@ -99,34 +106,46 @@ export interface SubscriptionItem extends Timestamps {
   externalId: string | null
   manuallyCreated: boolean
   pricingModelId: string
-  metadata?: Record<string, unknown> | null
+  metadata?: Metadata | null
 }
 
 export type FeatureType = 'toggle' | 'usage_credit_grant' | 'resource'
 export type RenewalFrequency = 'once' | 'every_billing_period'
 
-/** A feature granted to a subscription (`experimental.featureItems`). */
-export interface FeatureItem {
+/**
+ * A feature granted to a subscription (`experimental.featureItems`). `amount` and
+ * `usageMeterId`/`renewalFrequency` are set for `usage_credit_grant`, `amount` and
+ * `resourceId` for `resource`; a `toggle` has none of them. Required here is what the SDK reads
+ * (as upstream's own type); the API also always sends the optional bookkeeping fields.
+ */
+export interface FeatureItem extends Partial<Timestamps> {
   id: string
-  livemode?: boolean
   subscriptionItemId?: string
   featureId?: string
+  productFeatureId?: string | null
   type: FeatureType
   name: string
   slug: string
   amount?: number | null
   usageMeterId?: string | null
   renewalFrequency?: RenewalFrequency | null
+  resourceId?: string | null
   expiredAt?: number | null
   detachedAt?: number | null
   detachedReason?: string | null
+  manuallyCreated?: boolean
+  pricingModelId?: string
 }
 
-/** A meter with the balance of one subscription's account (`usageMeterBalances`). */
-export interface UsageMeterBalance extends Partial<UsageMeter> {
+/**
+ * A meter with the balance of one subscription's account (`usageMeterBalances`). Required here
+ * is what the SDK reads (as upstream's own type); the API also sends every other meter field.
+ */
+export interface UsageMeterBalance extends Partial<UsageMeterRecord> {
   id: string
   name: string
   slug: string
+  /** Credits minus debits; may be negative (usage is never refused for lack of balance). */
   availableBalance: number
   subscriptionId: string
 }
@@ -192,13 +211,18 @@ export interface Product extends Timestamps {
 
 export type UsageMeterAggregationType = 'sum' | 'count_distinct_properties'
 
-export interface UsageMeter extends Timestamps {
+/** A usage meter as `/usage-meters` returns it. */
+export interface UsageMeterRecord extends Timestamps {
   id: string
   organizationId: string
   pricingModelId: string
   name: string
   slug: string
   aggregationType: UsageMeterAggregationType
+}
+
+/** A meter inside a pricing model: with its usage prices (`prices` is absent on plain records). */
+export interface UsageMeter extends UsageMeterRecord {
   prices?: Price[]
   defaultPrice?: Price | null
 }
@@ -222,11 +246,11 @@ export interface UsageEvent extends Timestamps {
   subscriptionId: string
   usageMeterId: string
   priceId: string
-  billingPeriodId: string | null
+  billingPeriodId?: string | null
   amount: number
   usageDate: number
   transactionId: string
-  properties: Record<string, unknown> | null
+  properties?: Record<string, unknown> | null
   pricingModelId: string
 }
 
@@ -240,33 +264,112 @@ export type InvoiceStatus =
   | 'partially_refunded'
   | 'refunded'
 
-export interface Invoice extends Timestamps {
+export type InvoiceType = 'purchase' | 'subscription' | 'standalone'
+
+export type TaxType =
+  | 'amusement_tax'
+  | 'communications_tax'
+  | 'gst'
+  | 'hst'
+  | 'igst'
+  | 'jct'
+  | 'lease_tax'
+  | 'pst'
+  | 'qst'
+  | 'rst'
+  | 'sales_tax'
+  | 'vat'
+  | 'none'
+
+/** Fields every invoice has; amounts are integers in minor units. */
+interface InvoiceFields extends Timestamps {
   id: string
-  customerId: string
-  subscriptionId: string | null
-  billingPeriodId: string | null
   invoiceNumber: string
-  status: InvoiceStatus
-  currency: CurrencyCode
   invoiceDate: number
   dueDate?: number | null
-  billingPeriodStartDate?: number | null
-  billingPeriodEndDate?: number | null
-  pricingModelId?: string
+  customerId: string
+  organizationId: string
+  status: InvoiceStatus
+  billingRunId: string | null
+  ownerMembershipId: string | null
+  pdfURL?: string | null
+  receiptPdfURL?: string | null
+  memo: string | null
+  bankPaymentOnly: boolean | null
+  currency: CurrencyCode
+  taxAmount: number | null
+  subtotal: number | null
+  taxType?: TaxType | null
+  taxCountry?: string | null
+  taxState: string | null
+  taxRatePercentage: string | null
+  applicationFee: number | null
+  pricingModelId: string
 }
 
-export interface InvoiceLineItem extends Timestamps {
+/** An invoice for a one-off purchase. */
+export interface PurchaseInvoice extends InvoiceFields {
+  type: 'purchase'
+  purchaseId: string
+  subscriptionId?: null
+  billingPeriodId?: null
+  billingPeriodStartDate?: null
+  billingPeriodEndDate?: null
+}
+
+/** An invoice for one billing period of a subscription. */
+export interface SubscriptionInvoice extends InvoiceFields {
+  type: 'subscription'
+  purchaseId: null
+  subscriptionId: string
+  billingPeriodId: string
+  billingPeriodStartDate?: number | null
+  billingPeriodEndDate?: number | null
+}
+
+/** An invoice tied to neither a purchase nor a subscription. */
+export interface StandaloneInvoice extends InvoiceFields {
+  type: 'standalone'
+  purchaseId: null
+  subscriptionId: null
+  billingPeriodId: null
+  billingPeriodStartDate?: null
+  billingPeriodEndDate?: null
+  stripePaymentIntentId: string | null
+  stripeTaxCalculationId: string | null
+  stripeTaxTransactionId: string | null
+}
+
+/** Told apart by `type`, as in the API. */
+export type Invoice = PurchaseInvoice | SubscriptionInvoice | StandaloneInvoice
+
+interface InvoiceLineItemFields extends Timestamps {
   id: string
   invoiceId: string
   priceId: string | null
   description: string | null
   quantity: number
+  /** Unit price in minor units. */
   price: number
-  type?: string
-  billingRunId?: string | null
-  ledgerAccountId?: string | null
-  ledgerAccountCredit?: number | null
+  pricingModelId: string
 }
+
+export interface StaticInvoiceLineItem extends InvoiceLineItemFields {
+  type: 'static'
+  ledgerAccountId?: null
+  ledgerAccountCredit?: null
+}
+
+/** A line for metered usage: settled against the meter's ledger account. */
+export interface UsageInvoiceLineItem extends InvoiceLineItemFields {
+  type: 'usage'
+  billingRunId: string
+  ledgerAccountId: string
+  ledgerAccountCredit: number
+}
+
+/** Told apart by `type`, as in the API. */
+export type InvoiceLineItem = StaticInvoiceLineItem | UsageInvoiceLineItem
 
 export interface InvoiceWithLineItems {
   invoice: Invoice
@@ -278,12 +381,12 @@ export type PaymentMethodType = 'card' | 'link' | 'us_bank_account' | 'sepa_debi
 export interface PaymentMethod extends Timestamps {
   id: string
   customerId: string
-  pricingModelId?: string
+  pricingModelId: string
   type: PaymentMethodType
   default: boolean
   billingDetails: Record<string, unknown>
   paymentMethodData: Record<string, unknown>
-  metadata?: Record<string, unknown> | null
+  metadata?: Metadata | null
 }
 
 export interface Purchase extends Timestamps {

@@ -39,7 +39,8 @@ export type FlowgladServerAdminOptions = FlowgladClientOptions
 
 /**
  * Organisation-wide access with the secret key: not customer-scoped, no ownership checks.
- * Method names and parameter shapes mirror the upstream SDK.
+ * Method names and parameter shapes mirror the upstream SDK. Every method is `async`, so bad input
+ * (a blank id, an invalid bulk list) rejects like any API error instead of throwing synchronously.
  */
 export class FlowgladServerAdmin {
   readonly #client: FlowgladRestClient
@@ -49,18 +50,18 @@ export class FlowgladServerAdmin {
   }
 
   // Customers
-  createCustomer(
+  async createCustomer(
     params: { customer: CustomerCreateInput },
     options?: RequestOptions,
   ): Promise<CreateCustomerResponse> {
     return this.#client.post(apiPath`/customers`, params, options)
   }
 
-  getCustomer(externalId: string, options?: RequestOptions): Promise<CustomerResponse> {
+  async getCustomer(externalId: string, options?: RequestOptions): Promise<CustomerResponse> {
     return this.#client.get(apiPath`/customers/${externalId}`, {}, options)
   }
 
-  updateCustomer(
+  async updateCustomer(
     externalId: string,
     params: { customer: CustomerUpdateInput },
     options?: RequestOptions,
@@ -68,14 +69,14 @@ export class FlowgladServerAdmin {
     return this.#client.put(apiPath`/customers/${externalId}`, params, options)
   }
 
-  getCustomerBilling(
+  async getCustomerBilling(
     externalId: string,
     options?: RequestOptions,
   ): Promise<CustomerBillingDetails> {
     return this.#client.get(apiPath`/customers/${externalId}/billing`, {}, options)
   }
 
-  getCustomerUsageBalances(
+  async getCustomerUsageBalances(
     externalId: string,
     params: { subscriptionId?: string } = {},
     options?: RequestOptions,
@@ -87,7 +88,7 @@ export class FlowgladServerAdmin {
     )
   }
 
-  listCustomers(
+  async listCustomers(
     params: ListParams = {},
     options?: RequestOptions,
   ): Promise<PaginatedList<Customer>> {
@@ -95,11 +96,11 @@ export class FlowgladServerAdmin {
   }
 
   // Subscriptions
-  getSubscription(id: string, options?: RequestOptions): Promise<SubscriptionResponse> {
+  async getSubscription(id: string, options?: RequestOptions): Promise<SubscriptionResponse> {
     return this.#client.get(apiPath`/subscriptions/${id}`, {}, options)
   }
 
-  listSubscriptions(
+  async listSubscriptions(
     params: ListParams = {},
     options?: RequestOptions,
   ): Promise<PaginatedList<Subscription>> {
@@ -107,15 +108,15 @@ export class FlowgladServerAdmin {
   }
 
   // Pricing models
-  getPricingModel(id: string, options?: RequestOptions): Promise<PricingModelResponse> {
+  async getPricingModel(id: string, options?: RequestOptions): Promise<PricingModelResponse> {
     return this.#client.get(apiPath`/pricing-models/${id}`, {}, options)
   }
 
-  getDefaultPricingModel(options?: RequestOptions): Promise<PricingModelResponse> {
+  async getDefaultPricingModel(options?: RequestOptions): Promise<PricingModelResponse> {
     return this.#client.get(apiPath`/pricing-models/default`, {}, options)
   }
 
-  clonePricingModel(
+  async clonePricingModel(
     id: string,
     params: ClonePricingModelParams,
     options?: RequestOptions,
@@ -124,11 +125,14 @@ export class FlowgladServerAdmin {
   }
 
   // Products
-  createProduct(params: CreateProductParams, options?: RequestOptions): Promise<ProductResponse> {
+  async createProduct(
+    params: CreateProductParams,
+    options?: RequestOptions,
+  ): Promise<ProductResponse> {
     return this.#client.post(apiPath`/products`, params, options)
   }
 
-  updateProduct(
+  async updateProduct(
     id: string,
     params: UpdateProductParams,
     options?: RequestOptions,
@@ -137,16 +141,16 @@ export class FlowgladServerAdmin {
   }
 
   /** The API answers with a bare product object (no wrapper). */
-  getProduct(id: string, options?: RequestOptions): Promise<Product> {
+  async getProduct(id: string, options?: RequestOptions): Promise<Product> {
     return this.#client.get(apiPath`/products/${id}`, {}, options)
   }
 
   // Prices
-  createPrice(params: CreatePriceParams, options?: RequestOptions): Promise<PriceResponse> {
+  async createPrice(params: CreatePriceParams, options?: RequestOptions): Promise<PriceResponse> {
     return this.#client.post(apiPath`/prices`, params, options)
   }
 
-  updatePrice(
+  async updatePrice(
     id: string,
     params: UpdatePriceParams,
     options?: RequestOptions,
@@ -154,27 +158,30 @@ export class FlowgladServerAdmin {
     return this.#client.put(apiPath`/prices/${id}`, params, options)
   }
 
-  getPrice(id: string, options?: RequestOptions): Promise<PriceResponse> {
+  async getPrice(id: string, options?: RequestOptions): Promise<PriceResponse> {
     return this.#client.get(apiPath`/prices/${id}`, {}, options)
   }
 
-  listPrices(params: ListParams = {}, options?: RequestOptions): Promise<PaginatedList<Price>> {
+  async listPrices(
+    params: ListParams = {},
+    options?: RequestOptions,
+  ): Promise<PaginatedList<Price>> {
     return this.#client.get(apiPath`/prices`, { ...params }, options)
   }
 
   // Usage meters
-  createUsageMeter(
+  async createUsageMeter(
     params: CreateUsageMeterParams,
     options?: RequestOptions,
   ): Promise<UsageMeterResponse> {
     return this.#client.post(apiPath`/usage-meters`, params, options)
   }
 
-  getUsageMeter(id: string, options?: RequestOptions): Promise<UsageMeterResponse> {
+  async getUsageMeter(id: string, options?: RequestOptions): Promise<UsageMeterResponse> {
     return this.#client.get(apiPath`/usage-meters/${id}`, {}, options)
   }
 
-  updateUsageMeter(
+  async updateUsageMeter(
     id: string,
     params: UpdateUsageMeterParams,
     options?: RequestOptions,
@@ -182,7 +189,7 @@ export class FlowgladServerAdmin {
     return this.#client.put(apiPath`/usage-meters/${id}`, params, options)
   }
 
-  listUsageMeters(
+  async listUsageMeters(
     params: ListParams = {},
     options?: RequestOptions,
   ): Promise<PaginatedList<UsageMeter>> {
@@ -191,7 +198,7 @@ export class FlowgladServerAdmin {
 
   // Usage events
   /** Raw: sent as given (no shared schema), like upstream. */
-  createUsageEvent(
+  async createUsageEvent(
     params: { usageEvent: UsageEventWireInput },
     options?: RequestOptions,
   ): Promise<UsageEventResponse> {
@@ -210,7 +217,7 @@ export class FlowgladServerAdmin {
     return this.#client.post(apiPath`/usage-events/bulk`, { usageEvents }, options)
   }
 
-  getUsageEvent(id: string, options?: RequestOptions): Promise<{ usageEvent: UsageEvent }> {
+  async getUsageEvent(id: string, options?: RequestOptions): Promise<{ usageEvent: UsageEvent }> {
     return this.#client.get(apiPath`/usage-events/${id}`, {}, options)
   }
 }

@@ -169,6 +169,39 @@ describe('FlowgladServerAdmin wire calls', () => {
     expect(api.calls).toHaveLength(3)
   })
 
+  it('lists: customers and subscriptions send limit and cursor as query parameters', async () => {
+    const page = { body: { data: [], total: 0, hasMore: false } }
+    api.on('GET /api/v1/customers', page)
+    api.on('GET /api/v1/subscriptions', page)
+    const client = admin()
+    const customers = await client.listCustomers({ limit: 10, cursor: 'cursor_1' })
+    expect(customers).toEqual({ data: [], total: 0, hasMore: false })
+    await client.listSubscriptions()
+    expect(api.routes()).toEqual(['GET /api/v1/customers', 'GET /api/v1/subscriptions'])
+    expect(api.calls.map((call) => call.query)).toEqual([{ limit: '10', cursor: 'cursor_1' }, {}])
+    expect(api.calls.map((call) => call.body)).toEqual([undefined, undefined])
+  })
+
+  it('a blank or missing id is a validation_error and nothing is sent', async () => {
+    const client = admin()
+    const calls: [string, () => Promise<unknown>][] = [
+      ['getCustomer', () => client.getCustomer('')],
+      ['getCustomerBilling', () => client.getCustomerBilling('  ')],
+      ['getUsageEvent', () => client.getUsageEvent(undefined as unknown as string)],
+      [
+        'updateProduct',
+        () => client.updateProduct(null as unknown as string, { product: { id: 'prod_1' } }),
+      ],
+    ]
+    for (const [name, call] of calls) {
+      await expect(call(), name).rejects.toMatchObject({
+        code: 'validation_error',
+        message: expect.stringMatching(/^Invalid id in \/api\/v1\//),
+      })
+    }
+    expect(api.calls).toEqual([])
+  })
+
   it('subscriptions: get; API errors come back typed', async () => {
     api.on(
       'GET /api/v1/subscriptions/sub_gone',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { EMULATOR_KEY, startEmulator } from '../../test/emulator.js'
+import { startEmulator } from '../../test/emulator.js'
 import { FlowgladServerAdmin } from '../admin/flowglad-server-admin.js'
 import { FlowgladServer } from '../server/flowglad-server.js'
 import { createUsageBatcher } from './index.js'
@@ -125,11 +125,7 @@ describe('usage batcher against the emulator with injected faults', () => {
       if (fault !== 'network_before') seen.storedThenLost += 1
       return applyFault(fault as Fault, request, next)
     })
-    const admin = new FlowgladServerAdmin({
-      apiKey: EMULATOR_KEY,
-      baseURL: harness.baseURL,
-      fetch: harness.fetch,
-    })
+    const admin = new FlowgladServerAdmin(harness.clientOptions)
     const subscriptionId = await newCustomer(admin, 'outage_customer')
     const failures: UsageFailure[] = []
     const maxQueueSize = 30_000
@@ -186,11 +182,7 @@ describe('usage batcher against the emulator with injected faults', () => {
       injected[fault] += 1
       return applyFault(fault, request, next)
     })
-    const admin = new FlowgladServerAdmin({
-      apiKey: EMULATOR_KEY,
-      baseURL: harness.baseURL,
-      fetch: harness.fetch,
-    })
+    const admin = new FlowgladServerAdmin(harness.clientOptions)
     const subscriptionId = await newCustomer(admin, 'flaky_customer')
     const failures: UsageFailure[] = []
     const receipts = { created: 0, duplicate: 0 }
@@ -226,12 +218,11 @@ describe('usage batcher with a customer-scoped FlowgladServer', () => {
 
   it('sends the customer’s own events and never sends a foreign subscription’s', async () => {
     const harness = startEmulator()
-    const options = { apiKey: EMULATOR_KEY, baseURL: harness.baseURL, fetch: harness.fetch }
-    const admin = new FlowgladServerAdmin(options)
+    const admin = new FlowgladServerAdmin(harness.clientOptions)
     const own = await newCustomer(admin, 'alice')
     const foreign = await newCustomer(admin, 'mallory')
     const server = new FlowgladServer({
-      ...options,
+      ...harness.clientOptions,
       customerExternalId: 'alice',
       getCustomerDetails: () => ({ name: 'Alice', email: 'alice@example.com' }),
     })

@@ -91,15 +91,21 @@ describe('retry policy (fake timers)', () => {
     expect(calls[0]?.init?.signal?.aborted).toBe(true)
   })
 
-  it('applies a per-call timeout over the client default', async () => {
-    const { rest } = client(['hang'], { maxRetries: 0 })
-    const result = rest.get('/api/v1/x', {}, { timeout: 100 })
-    const assertion = expect(result).rejects.toMatchObject({
+  it('applies a per-call timeout over the client one', async () => {
+    const { rest } = client(['hang', 'hang'], { maxRetries: 0, timeout: 5_000 })
+    const perCall = rest.get('/api/v1/x', {}, { timeout: 100 })
+    const perCallAssertion = expect(perCall).rejects.toMatchObject({
       code: 'upstream_unavailable',
       message: expect.stringContaining('timed out after 100 ms'),
     })
     await vi.advanceTimersByTimeAsync(100)
-    await assertion
+    await perCallAssertion
+    const perClient = rest.get('/api/v1/x')
+    const perClientAssertion = expect(perClient).rejects.toMatchObject({
+      message: expect.stringContaining('timed out after 5000 ms'),
+    })
+    await vi.advanceTimersByTimeAsync(5_000)
+    await perClientAssertion
   })
 
   it('retries a connection reset', async () => {
@@ -155,6 +161,21 @@ describe('retry policy (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(10_000)
     await assertion
     expect(calls).toHaveLength(2)
+  })
+
+  it('a 2xx whose body is not JSON is retried, then upstream_unavailable', async () => {
+    const garbled = () => new Response('{"usageEvent": {"id"', { status: 200 })
+    const recovered = client([garbled(), json(200, { ok: 1 })])
+    const result = recovered.rest.post('/api/v1/usage-events', { usageEvent: {} })
+    await vi.advanceTimersByTimeAsync(250)
+    await expect(result).resolves.toEqual({ ok: 1 })
+    expect(recovered.calls).toHaveLength(2)
+
+    const broken = client([garbled()], { maxRetries: 0 })
+    await expect(broken.rest.get('/api/v1/x')).rejects.toMatchObject({
+      code: 'upstream_unavailable',
+      details: { attempts: 1, status: 200 },
+    })
   })
 
   it('maxRetries 0 disables retries', async () => {

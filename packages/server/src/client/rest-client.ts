@@ -20,14 +20,34 @@ export interface RestRequest {
   body?: unknown
 }
 
-/** Builds an `/api/v1/...` path, URL-encoding every interpolated value. */
+/**
+ * Builds an `/api/v1/...` path, URL-encoding every interpolated value. A blank or non-string id
+ * is a `validation_error`: `/customers/${''}` would otherwise quietly hit the list endpoint.
+ */
 export function apiPath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   let path = '/api/v1'
   strings.forEach((part, index) => {
     path += part
-    if (index < values.length) path += encodeURIComponent(String(values[index]))
+    if (index >= values.length) return
+    const value: unknown = values[index]
+    const usable =
+      (typeof value === 'string' && value.trim() !== '') ||
+      (typeof value === 'number' && Number.isFinite(value))
+    if (!usable) {
+      throw new FlowgladError(
+        'validation_error',
+        `Invalid id in /api/v1${strings.join('{id}')}: expected a non-empty string, got ${describeValue(value)}`,
+      )
+    }
+    path += encodeURIComponent(String(value))
   })
   return path
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (value === null) return 'null'
+  return typeof value === 'number' ? String(value) : typeof value
 }
 
 function parseBody(text: string): unknown {
@@ -119,7 +139,20 @@ export class FlowgladRestClient {
           { cause: outcome.error, details: { attempts: attempt + 1, timedOut: outcome.timedOut } },
         )
       }
-      if (outcome.status >= 200 && outcome.status < 300) return outcome.body as T
+      if (outcome.status >= 200 && outcome.status < 300) {
+        if (typeof outcome.body !== 'string') return outcome.body as T
+        // A success whose body is not JSON is a broken answer, not data: treat it as a
+        // transient failure (retries are safe: usage events carry their transactionId).
+        if (canRetry) {
+          await sleep(backoffDelayMs(attempt), options.signal)
+          continue
+        }
+        throw new FlowgladError(
+          'upstream_unavailable',
+          `Flowglad API answered ${outcome.status} with a body that is not JSON (${request.method} ${request.path}, ${attempt + 1} attempt${attempt === 0 ? '' : 's'})`,
+          { details: { attempts: attempt + 1, status: outcome.status } },
+        )
+      }
       if (isRetryableStatus(outcome.status) && canRetry) {
         await sleep(retryDelayMs(attempt, outcome.headers), options.signal)
         continue

@@ -333,11 +333,61 @@ describe('validation', () => {
 
 describe('error mapping', () => {
   const codes = Object.keys(flowgladErrorCatalogue) as FlowgladErrorCode[]
-  it.each(codes)('a thrown %s answers with its catalogue status', async (code) => {
+  const httpCodes = codes.filter((code) => flowgladErrorCatalogue[code].status >= 400)
+  const browserOnlyCodes = codes.filter((code) => flowgladErrorCatalogue[code].status === 0)
+
+  it.each(httpCodes)('a thrown %s answers with its catalogue status', async (code) => {
     const { handler } = setup({}, new FlowgladError(code, `boom ${code}`, { status: 999 }))
     const response = await handler(jsonPost('customers/find-or-create', {}))
     expect(response.status).toBe(flowgladErrorCatalogue[code].status)
     expect((await readEnvelope(response)).error?.code).toBe(code)
+  })
+
+  it('covers every catalogue code: HTTP ones above, browser-only ones below', () => {
+    expect(browserOnlyCodes.sort()).toEqual([
+      'invalid_response',
+      'network_error',
+      'provider_missing',
+    ])
+    expect(httpCodes.length + browserOnlyCodes.length).toBe(codes.length)
+  })
+
+  it.each(
+    browserOnlyCodes,
+  )('a thrown browser-only %s (status 0) is a bug: 500 internal_error, reported', async (code) => {
+    const thrown = new FlowgladError(code, `secret ${code}`)
+    const { handler, onError } = setup({}, thrown)
+    const response = await handler(jsonPost('customers/find-or-create', {}))
+    expect(response.status).toBe(500)
+    expect(await readEnvelope(response)).toEqual({
+      data: null,
+      error: { code: 'internal_error', json: { message: 'Internal server error' } },
+    })
+    expect(onError).toHaveBeenCalledWith(thrown)
+  })
+
+  it.each([
+    [
+      'circular',
+      () => {
+        const details: { self?: unknown } = {}
+        details.self = details
+        return details
+      },
+    ],
+    ['BigInt', () => ({ amount: 10n })],
+  ])('an error whose details cannot become JSON (%s) still answers: 500 internal_error', async (_name, details) => {
+    const afterRequest = vi.fn()
+    const { handler } = setup(
+      { afterRequest },
+      new FlowgladError('conflict', 'x', { details: details() }),
+    )
+    const response = await handler(jsonPost('customers/find-or-create', {}))
+    expect(response.status).toBe(500)
+    expect((await readEnvelope(response)).error?.code).toBe('internal_error')
+    expect(afterRequest).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 500, errorCode: 'internal_error' }),
+    )
   })
 
   it('maps API errors by code, keeps requestId, and reports them to onError', async () => {

@@ -9,7 +9,7 @@ import { flowgladActionHandlers } from './actions/index.js'
 import { assertSameSiteRequest } from './csrf-guard.js'
 import { errorResponse, successResponse } from './envelope.js'
 import { readJsonBody } from './read-json-body.js'
-import { toErrorAnswer } from './to-error-answer.js'
+import { type ErrorAnswer, internalErrorAnswer, toErrorAnswer } from './to-error-answer.js'
 import type { ActionHandler, FlowgladHandler, FlowgladHandlerOptions, RouteHint } from './types.js'
 import { normaliseUpstreamBody } from './upstream-wire.js'
 
@@ -34,10 +34,9 @@ export function createFlowgladHandler<Source = Request>(
       response = await run(request, path, hint, options)
     } catch (error) {
       if (!rejections.has(error as object)) report(options, error)
-      const answer = toErrorAnswer(error)
-      errorCode = answer.body.code
-      const allow = answer.body.code === 'method_not_allowed' ? { allow: 'POST' } : undefined
-      response = errorResponse(answer.status, answer.body, allow)
+      const answered = answerError(error)
+      response = answered.response
+      errorCode = answered.errorCode
     }
     if (options.afterRequest) {
       try {
@@ -48,6 +47,26 @@ export function createFlowgladHandler<Source = Request>(
     }
     return response
   }
+}
+
+interface ErrorReply {
+  response: Response
+  errorCode: string
+}
+
+/** The envelope for a thrown value; details that cannot become JSON degrade to a plain 500. */
+function answerError(error: unknown): ErrorReply {
+  try {
+    return toErrorReply(toErrorAnswer(error))
+  } catch {
+    // e.g. circular or BigInt `details`: JSON.stringify threw.
+    return toErrorReply(internalErrorAnswer())
+  }
+}
+
+function toErrorReply({ status, body }: ErrorAnswer): ErrorReply {
+  const allow = body.code === 'method_not_allowed' ? { allow: 'POST' } : undefined
+  return { response: errorResponse(status, body, allow), errorCode: body.code }
 }
 
 /** Errors the core raises itself to refuse a request: expected, so not sent to `onError`. */

@@ -132,6 +132,66 @@ describe("customer A against customer B's data", () => {
   })
 })
 
+describe('every action, with B named in any identity field of the body', () => {
+  it('never answers with B’s data and never changes B’s rows', async () => {
+    const { app, aSubscription, bFree, bPro, bCustomerId } = await twoCustomers()
+    const { tables } = app.emulator.state
+    const rowsOfB = () =>
+      JSON.stringify({
+        customer: tables.customers.get(bCustomerId),
+        subscriptions: [...tables.subscriptions.values()].filter(
+          (row) => row.customerId === bCustomerId,
+        ),
+        usageEvents: [...tables.usageEvents.values()].filter(
+          (row) => row.customerId === bCustomerId,
+        ),
+        checkoutSessions: [...tables.checkoutSessions.values()].filter(
+          (row) => row.customerId === bCustomerId,
+        ),
+      })
+    const before = rowsOfB()
+    // A valid body for A per action; the identity fields below are added on top.
+    const bodiesOfA: Record<string, Record<string, unknown>> = {
+      'customers/billing': {},
+      'customers/find-or-create': {},
+      'customers/update': { customer: { id: 'ignored', name: 'A' } },
+      'checkout-sessions/create': { ...urls, priceSlug: 'pro_monthly' },
+      'checkout-sessions/create-add-payment-method': { ...urls },
+      'checkout-sessions/create-activate-subscription': {
+        ...urls,
+        targetSubscriptionId: aSubscription,
+      },
+      'subscriptions/cancel': { id: aSubscription, cancellation: { timing: 'immediately' } },
+      'subscriptions/uncancel': { id: aSubscription },
+      'subscriptions/create': { priceSlug: 'pro_monthly' },
+      'usage-events/create': { usageMeterSlug: 'ai_tokens' },
+      'usage-meters/balances': {},
+    }
+    const identityFields = [
+      { externalId: 'user_b' },
+      { customerExternalId: 'user_b' },
+      { customerId: bCustomerId },
+      { customer: { id: bCustomerId, externalId: 'user_b' } },
+      { subscriptionId: bPro },
+      { targetSubscriptionId: bFree },
+    ]
+    let refused = 0
+    for (const [path, body] of Object.entries(bodiesOfA)) {
+      for (const extra of identityFields) {
+        const answer = await app.call('user_a', path, { ...body, ...extra })
+        const data = JSON.stringify(answer.data) ?? ''
+        for (const marker of [bCustomerId, bFree, bPro, 'user_b']) {
+          expect(data, `${path} + ${JSON.stringify(extra)}`).not.toContain(marker)
+        }
+        if (answer.status !== 200) refused += 1
+      }
+    }
+    expect(rowsOfB()).toBe(before)
+    // Most combinations are refused outright (strict schemas, externalId and ownership checks).
+    expect(refused).toBeGreaterThan(Object.keys(bodiesOfA).length * 4)
+  })
+})
+
 describe('unauthenticated requests', () => {
   it('make zero API calls, for every action', async () => {
     const app = createEmulatorApp()

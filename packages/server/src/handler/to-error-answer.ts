@@ -10,29 +10,24 @@ export interface ErrorAnswer {
   body: FlowgladErrorBody
 }
 
-const genericMessages = {
-  internal_error: 'Internal server error',
-} as const
+/** The one answer for bugs: nothing of the thrown value reaches the client. */
+export function internalErrorAnswer(): ErrorAnswer {
+  return {
+    status: 500,
+    body: { code: 'internal_error', json: { message: 'Internal server error' } },
+  }
+}
 
 /**
  * Any thrown value → catalogue status + `{ code, json }`. The status comes from the catalogue
  * by code (an API error's own `.status` is the upstream status, not ours). A non-catalogue
- * throw is a bug: 500 `internal_error`, its message kept out of the answer.
+ * throw is a bug: 500 `internal_error`, its message kept out of the answer. So is a
+ * browser-only code (catalogue status 0): it has no HTTP status, and the server never means it.
  */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
-  if (!isFlowgladError(error)) {
-    return {
-      status: 500,
-      body: { code: 'internal_error', json: { message: genericMessages.internal_error } },
-    }
-  }
+  if (!isFlowgladError(error)) return internalErrorAnswer()
   const status = flowgladErrorCatalogue[error.code].status
-  if (error.code === 'internal_error') {
-    return {
-      status,
-      body: { code: error.code, json: { message: genericMessages.internal_error } },
-    }
-  }
+  if (error.code === 'internal_error' || status < 400) return internalErrorAnswer()
   const body = toErrorBody(error)
   // `json.issues` is reserved for a list of issues; other validation details keep their name.
   if (body.json.issues !== undefined && !Array.isArray(body.json.issues)) {

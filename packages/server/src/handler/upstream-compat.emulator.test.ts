@@ -52,6 +52,52 @@ describe('upstream @flowglad/react 0.18 on the wire', () => {
     expect((await send(app, request)).json.data.customer.externalId).toBe('user_a')
   })
 
+  it('billing: the same POST {} with Content-Type: application/json (later 0.18 builds)', async () => {
+    const app = createEmulatorApp()
+    const request = upstreamRequest('customers/billing', { body: '{}', json: true })
+    const { status, json } = await send(app, request)
+    expect(status).toBe(200)
+    expect(json.data.customer.externalId).toBe('user_a')
+  })
+
+  it('useUsageMeters: POST JSON {} or { subscriptionId } → data.usageMeterBalances', async () => {
+    const app = createEmulatorApp()
+    const all = await send(
+      app,
+      upstreamRequest('usage-meters/balances', { body: JSON.stringify({}), json: true }),
+    )
+    expect(all.status).toBe(200)
+    const balances: { slug: string; subscriptionId: string }[] = all.json.data.usageMeterBalances
+    expect(balances.map((balance) => balance.slug)).toContain('ai_tokens')
+    const subscriptionId = balances[0]?.subscriptionId
+    const one = await send(
+      app,
+      upstreamRequest('usage-meters/balances', {
+        body: JSON.stringify({ subscriptionId }),
+        json: true,
+      }),
+    )
+    expect(one.json.error).toBeNull()
+    expect(
+      one.json.data.usageMeterBalances.every(
+        (balance: { subscriptionId: string }) => balance.subscriptionId === subscriptionId,
+      ),
+    ).toBe(true)
+    // Its error branch reads error.json.message. (The API scopes balances to the customer, so
+    // a subscription that is not theirs is simply not found.)
+    const foreign = await send(
+      app,
+      upstreamRequest('usage-meters/balances', {
+        body: JSON.stringify({ subscriptionId: 'sub_not_mine' }),
+        json: true,
+      }),
+    )
+    expect(foreign.json).toMatchObject({
+      data: null,
+      error: { code: 'not_found', json: { message: expect.any(String) } },
+    })
+  })
+
   it('createCheckoutSession: body with type "product" → data.checkoutSession.id and data.url', async () => {
     const app = createEmulatorApp()
     const body = JSON.stringify({ ...urls, priceSlug: 'pro_monthly', type: 'product' })

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listen } from '../../test/handler/listen.js'
 import { sendWebResponse, toWebRequest } from './index.js'
@@ -90,4 +91,52 @@ describe('node http ↔ Web conversion', () => {
     await fetch(server.url)
     expect(bodies).toEqual([null])
   })
+
+  it.each([
+    'a b',
+    'user@app.test',
+    '[::1',
+    'app.test:99999',
+    'app.test/extra',
+  ])('survives a Host header that is no host name (%s): the URL falls back to localhost', async (host) => {
+    const seen: { url: string; host: string | null }[] = []
+    const server = await listen(async (req, res) => {
+      const request = await toWebRequest(req)
+      seen.push({ url: request.url, host: request.headers.get('host') })
+      await sendWebResponse(res, new Response('ok'))
+    })
+    servers.push(server)
+    const answer = await rawHttp(
+      server.url,
+      `POST /api/flowglad/customers/billing HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    )
+    expect(answer.startsWith('HTTP/1.1 200')).toBe(true)
+    expect(seen).toEqual([{ url: 'http://localhost/api/flowglad/customers/billing', host }])
+  })
+
+  it('keeps a valid Host with its port', async () => {
+    const urls: string[] = []
+    const server = await listen(async (req, res) => {
+      urls.push((await toWebRequest(req)).url)
+      await sendWebResponse(res, new Response('ok'))
+    })
+    servers.push(server)
+    await rawHttp(
+      server.url,
+      'GET /api/flowglad/x HTTP/1.1\r\nHost: App.Test:8080\r\nConnection: close\r\n\r\n',
+    )
+    expect(urls).toEqual(['http://app.test:8080/api/flowglad/x'])
+  })
 })
+
+/** Sends raw bytes (headers fetch would refuse to send) and returns the raw answer. */
+function rawHttp(serverUrl: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(serverUrl)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    const socket = connect(Number(port), hostname, () => socket.write(text))
+    socket.on('data', (chunk) => chunks.push(chunk))
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString()))
+    socket.on('error', reject)
+  })
+}

@@ -14,10 +14,30 @@ const droppedHeaders = new Set(['content-length', 'transfer-encoding', 'connecti
  */
 export async function toWebRequest(req: NodeRequest): Promise<Request> {
   const method = (req.method ?? 'GET').toUpperCase()
-  const url = `${protocolOf(req)}://${req.headers.host ?? 'localhost'}${req.originalUrl ?? req.url ?? '/'}`
+  const url = urlOf(req)
   const headers = toHeaders(req.headers)
   const body = bodylessMethods.has(method) ? undefined : await readBody(req)
   return new Request(url, { method, headers, body })
+}
+
+// An HTTP Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, maybe a port.
+const validHost = /^(?:[a-z0-9._~-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i
+
+/**
+ * The absolute URL of the request. Node does not validate `Host`: one that is not a host name
+ * (spaces, `user@`, a path, port 99999) would make `new Request` throw, so it becomes
+ * `localhost` and the request still gets an envelope answer. The raw header stays in the
+ * headers for the CSRF guard to judge.
+ */
+function urlOf(req: NodeRequest): string {
+  const target = req.originalUrl ?? req.url ?? '/'
+  const path = target.startsWith('/') ? target : `/${target}`
+  const host = req.headers.host
+  if (host !== undefined && validHost.test(host)) {
+    const url = `${protocolOf(req)}://${host}${path}`
+    if (URL.canParse(url)) return url
+  }
+  return `${protocolOf(req)}://localhost${path}`
 }
 
 function protocolOf(req: IncomingMessage): 'http' | 'https' {

@@ -16,9 +16,7 @@ function serverFor(harness: EmulatorHarness, externalId: string, cache = new Own
   return new FlowgladServer({
     customerExternalId: externalId,
     getCustomerDetails: async (id) => ({ name: `User ${id}`, email: `${id}@example.com` }),
-    apiKey: EMULATOR_KEY,
-    baseURL: harness.baseURL,
-    fetch: harness.fetch,
+    ...harness.clientOptions,
     ownershipCache: cache,
   })
 }
@@ -293,11 +291,7 @@ describe('customers against the emulator', () => {
       cancelUrl: 'https://app.test/cancel',
     })
     expect(url).toContain(checkoutSession.id)
-    const admin = new FlowgladServerAdmin({
-      apiKey: EMULATOR_KEY,
-      baseURL: harness.baseURL,
-      fetch: harness.fetch,
-    })
+    const admin = new FlowgladServerAdmin(harness.clientOptions)
     const { customer } = await admin.getCustomer('user_1')
     expect(customer.externalId).toBe('user_1')
     const { pricingModel } = await admin.getDefaultPricingModel()

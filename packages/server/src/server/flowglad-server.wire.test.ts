@@ -43,6 +43,19 @@ describe('createUsageEvent', () => {
     expect(post?.body).toEqual({ usageEvent: { ...event, usageDate: 1_700_000_000_000 } })
   })
 
+  it('drops a null usageDate and keeps epoch ms as sent', async () => {
+    api.on(BILLING, { body: billing() })
+    api.on('POST /api/v1/usage-events', { body: { usageEvent: usageEvent('tx_1') } })
+    const flowglad = server()
+    await flowglad.createUsageEvent({ ...event, usageDate: null, properties: { model: 'x' } })
+    await flowglad.createUsageEvent({ ...event, usageDate: 1_700_000_000_000 })
+    const posts = api.calls.filter((call) => call.method === 'POST').map((call) => call.body)
+    expect(posts).toEqual([
+      { usageEvent: { ...event, properties: { model: 'x' } } },
+      { usageEvent: { ...event, usageDate: 1_700_000_000_000 } },
+    ])
+  })
+
   it('with the cache warm costs exactly one request', async () => {
     api.on(BILLING, { body: billing() })
     api.on('POST /api/v1/usage-events', { body: { usageEvent: usageEvent('tx_1') } })
@@ -180,6 +193,44 @@ describe('bulkCreateUsageEvents', () => {
       code: 'validation_error',
       details: [expect.objectContaining({ path: ['usageEvents', 1, 'amount'] })],
     })
+  })
+})
+
+describe('usageBatcher', () => {
+  it('sends through this customer-scoped client: own events in one bulk request, foreign ones never', async () => {
+    api.on(BILLING, { body: billing() })
+    api.on('POST /api/v1/usage-events/bulk', { body: { usageEvents: [usageEvent('own')] } })
+    const failed: string[] = []
+    const batcher = server().usageBatcher({
+      flushIntervalMs: 60_000,
+      onError: (failures) => failed.push(...failures.map((failure) => failure.transactionId)),
+    })
+    batcher.track({ subscriptionId: 'sub_1', priceSlug: 'ai_tokens_price', transactionId: 'own' })
+    batcher.track({
+      subscriptionId: 'sub_x',
+      priceSlug: 'ai_tokens_price',
+      transactionId: 'theirs',
+    })
+    await expect(batcher.flush()).rejects.toMatchObject({
+      name: 'UsageFlushError',
+      code: 'forbidden',
+      delivered: 1,
+    })
+    expect(failed).toEqual(['theirs'])
+    const bulk = api.calls.filter((call) => call.path.endsWith('/bulk'))
+    expect(bulk.map((call) => call.body)).toEqual([
+      {
+        usageEvents: [
+          {
+            subscriptionId: 'sub_1',
+            priceSlug: 'ai_tokens_price',
+            amount: 1,
+            transactionId: 'own',
+          },
+        ],
+      },
+    ])
+    await batcher.shutdown()
   })
 })
 
@@ -424,6 +475,67 @@ describe('subscriptions', () => {
       doNotCharge: false,
       customerId: 'cust_1',
     })
+  })
+})
+
+describe("the ownership cache is dropped by this SDK's own writes", () => {
+  const urls = { successUrl: 'https://app.test/ok', cancelUrl: 'https://app.test/no' }
+  const checkout = { body: { checkoutSession: { id: 'chckt_session_1' }, url: 'https://pay/1' } }
+  const writes: [string, (flowglad: FlowgladServer) => Promise<unknown>][] = [
+    ['createSubscription', (flowglad) => flowglad.createSubscription({ priceSlug: 'pro_monthly' })],
+    [
+      'cancelSubscription',
+      (flowglad) =>
+        flowglad.cancelSubscription({ id: 'sub_1', cancellation: { timing: 'immediately' } }),
+    ],
+    ['uncancelSubscription', (flowglad) => flowglad.uncancelSubscription({ id: 'sub_1' })],
+    [
+      'createCheckoutSession',
+      (flowglad) => flowglad.createCheckoutSession({ ...urls, priceSlug: 'pro_monthly' }),
+    ],
+    [
+      'createAddPaymentMethodCheckoutSession',
+      (flowglad) => flowglad.createAddPaymentMethodCheckoutSession(urls),
+    ],
+    [
+      'createActivateSubscriptionCheckoutSession',
+      (flowglad) =>
+        flowglad.createActivateSubscriptionCheckoutSession({
+          ...urls,
+          targetSubscriptionId: 'sub_1',
+        }),
+    ],
+  ]
+
+  it.each(writes)('%s: the next ownership read asks the API again', async (_name, write) => {
+    const scheduled = { subscription: subscription('sub_1', { status: 'cancellation_scheduled' }) }
+    api.on(BILLING, { body: billing() })
+    api.on('POST /api/v1/subscriptions', { body: { subscription: subscription('sub_2') } })
+    api.on('POST /api/v1/subscriptions/sub_1/cancel', { body: scheduled })
+    api.on('GET /api/v1/subscriptions/sub_1', { body: scheduled })
+    api.on('POST /api/v1/subscriptions/sub_1/uncancel', {
+      body: { subscription: subscription('sub_1') },
+    })
+    api.on('POST /api/v1/checkout-sessions', checkout)
+    const flowglad = server()
+    await flowglad.getOwnedSubscriptions()
+    await write(flowglad)
+    const writeCalls = api.routes().slice(1)
+    expect(writeCalls).not.toContain(BILLING)
+    await flowglad.getOwnedSubscriptions()
+    expect(api.routes()).toEqual([BILLING, ...writeCalls, BILLING])
+  })
+
+  it('a failed write still drops the cache (it may have landed)', async () => {
+    api.on(BILLING, { body: billing() })
+    api.on('POST /api/v1/subscriptions', apiError(500, 'INTERNAL_SERVER_ERROR'))
+    const flowglad = server()
+    await flowglad.getOwnedSubscriptions()
+    await expect(flowglad.createSubscription({ priceSlug: 'pro_monthly' })).rejects.toMatchObject({
+      code: 'upstream_unavailable',
+    })
+    await flowglad.getOwnedSubscriptions()
+    expect(api.routes()).toEqual([BILLING, 'POST /api/v1/subscriptions', BILLING])
   })
 })
 

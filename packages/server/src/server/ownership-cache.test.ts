@@ -22,6 +22,26 @@ describe('OwnershipCache', () => {
     expect(cache.get('c')?.currentSubscriptionId).toBe('3')
   })
 
+  it('rejects a bound that is not a positive integer', () => {
+    for (const maxEntries of [0, -1, 1.5, Number.NaN]) {
+      expect(() => new OwnershipCache({ maxEntries })).toThrow(
+        expect.objectContaining({ code: 'validation_error' }),
+      )
+    }
+    expect(new OwnershipCache({ maxEntries: 1 }).size).toBe(0)
+  })
+
+  it('entries expire after their TTL', () => {
+    let now = 0
+    const cache = new OwnershipCache({ now: () => now })
+    cache.set('a', owned('1'), 1_000)
+    now = 999
+    expect(cache.get('a')?.currentSubscriptionId).toBe('1')
+    now = 1_000
+    expect(cache.get('a')).toBeUndefined()
+    expect(cache.size).toBe(0)
+  })
+
   it('a TTL of 0 stores nothing', () => {
     const cache = new OwnershipCache()
     cache.set('a', owned('1'), 0)

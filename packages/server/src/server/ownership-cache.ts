@@ -1,3 +1,5 @@
+import { FlowgladError } from '@flowglad/shared'
+
 /** What the SDK knows about which subscriptions a customer owns. */
 export interface OwnedSubscriptions {
   /** Flowglad's id of the customer (`cust_...`). */
@@ -27,7 +29,15 @@ export class OwnershipCache {
   readonly #now: () => number
 
   constructor(options: { maxEntries?: number; now?: () => number } = {}) {
-    this.#maxEntries = options.maxEntries ?? DEFAULT_OWNERSHIP_CACHE_MAX_ENTRIES
+    const maxEntries = options.maxEntries ?? DEFAULT_OWNERSHIP_CACHE_MAX_ENTRIES
+    // NaN or ≤ 0 would make the bound meaningless (never evicting, or caching nothing silently).
+    if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+      throw new FlowgladError(
+        'validation_error',
+        'OwnershipCache maxEntries must be an integer ≥ 1',
+      )
+    }
+    this.#maxEntries = maxEntries
     this.#now = options.now ?? (() => Date.now())
   }
 

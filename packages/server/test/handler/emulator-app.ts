@@ -19,10 +19,13 @@ export function createEmulatorApp(
   const baseURL = `http://emulator-handler-${instance}.local`
   const apiCalls: string[] = []
   let unreachable = false
+  let fault: string | null = null
   const apiFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init)
     apiCalls.push(`${request.method} ${new URL(request.url).pathname}`)
     if (unreachable) throw new TypeError('fetch failed')
+    // The emulator's own fault injection: the request is answered with the fault, not processed.
+    if (fault !== null) request.headers.set('x-emulator-fault', fault)
     return emulator.fetch(request)
   }
   const handler = createFlowgladHandler({
@@ -72,6 +75,10 @@ export function createEmulatorApp(
     apiCalls,
     setUnreachable: (value: boolean) => {
       unreachable = value
+    },
+    /** Makes every following API request fail with this emulator fault mode (null: stop). */
+    setFault: (mode: '500' | '503' | '429' | 'reset' | 'malformed-json' | null) => {
+      fault = mode
     },
   }
 }

@@ -1,6 +1,6 @@
 // Namespace import: lets bundlers drop the parts of zod we never touch (e.g. its locales).
 import * as z from 'zod'
-import { nonEmptyString, requireExactlyOne } from './common.js'
+import { exactlyOnePrice, nonEmptyString, positiveInteger } from './common.js'
 
 const absoluteUrl = (field: string) => z.url({ error: `${field} must be an absolute URL` })
 
@@ -16,18 +16,9 @@ export const createProductCheckoutSessionSchema = z
     ...checkoutCore,
     priceId: nonEmptyString('priceId').optional(),
     priceSlug: nonEmptyString('priceSlug').optional(),
-    quantity: z
-      .number()
-      .int({ error: 'quantity must be a positive integer' })
-      .positive({ error: 'quantity must be a positive integer' })
-      .default(1),
+    quantity: positiveInteger('quantity').default(1),
   })
-  .superRefine(
-    requireExactlyOne(
-      ['priceId', 'priceSlug'],
-      'Exactly one of priceId or priceSlug must be provided',
-    ),
-  )
+  .superRefine(exactlyOnePrice)
 
 export const createAddPaymentMethodCheckoutSessionSchema = z.strictObject({
   ...checkoutCore,

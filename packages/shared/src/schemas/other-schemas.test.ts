@@ -31,6 +31,17 @@ describe('checkout session schemas', () => {
     expect(both.success).toBe(false)
   })
 
+  it.each([0, -1, 1.5, '2'])('rejects quantity %j with the field named', (quantity) => {
+    const result = createProductCheckoutSessionSchema.safeParse({
+      ...urls,
+      priceSlug: 'p',
+      quantity,
+    })
+    expect(result.error?.issues).toMatchObject([
+      { path: ['quantity'], message: 'quantity must be a positive integer' },
+    ])
+  })
+
   it('rejects relative URLs with the field named', () => {
     const result = createProductCheckoutSessionSchema.safeParse({
       ...urls,
@@ -62,11 +73,20 @@ describe('subscription schemas', () => {
       cancelSubscriptionSchema.safeParse({ id: 's', cancellation: { timing: 'immediately' } })
         .success,
     ).toBe(true)
-    const bad = cancelSubscriptionSchema.safeParse({
-      id: 's',
-      cancellation: { timing: 'tomorrow' },
-    })
-    expect(bad.success).toBe(false)
+    for (const [cancellation, path] of [
+      [{ timing: 'tomorrow' }, ['cancellation', 'timing']],
+      ['immediately', ['cancellation']],
+      [undefined, ['cancellation']],
+    ] as const) {
+      const bad = cancelSubscriptionSchema.safeParse({ id: 's', cancellation })
+      expect(bad.error?.issues).toMatchObject([
+        {
+          path,
+          message:
+            "cancellation.timing must be 'at_end_of_current_billing_period' or 'immediately'",
+        },
+      ])
+    }
   })
 
   it('uncancel needs an id', () => {
@@ -77,9 +97,18 @@ describe('subscription schemas', () => {
     expect(createSubscriptionSchema.safeParse({ priceSlug: 'pro_monthly' }).success).toBe(false)
     const parsed = clientCreateSubscriptionSchema.parse({ priceSlug: 'pro_monthly' })
     expect(parsed.doNotCharge).toBe(false)
-    expect(clientCreateSubscriptionSchema.safeParse({ priceSlug: 'p', quantity: 0 }).success).toBe(
-      false,
-    )
+    for (const [field, value] of [
+      ['quantity', 0],
+      ['quantity', '2'],
+      ['intervalCount', 1.5],
+    ] as const) {
+      expect(
+        clientCreateSubscriptionSchema.safeParse({ priceSlug: 'p', [field]: value }).error?.issues,
+      ).toMatchObject([{ path: [field], message: `${field} must be a positive integer` }])
+    }
+    expect(
+      clientCreateSubscriptionSchema.safeParse({ priceId: 'a', priceSlug: 'b' }).error?.issues,
+    ).toMatchObject([{ path: [], message: 'Exactly one of priceId or priceSlug must be provided' }])
     expect(
       clientCreateSubscriptionSchema.safeParse({ priceSlug: 'p', customerId: 'x' }).success,
     ).toBe(false)

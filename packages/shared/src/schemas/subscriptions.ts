@@ -1,6 +1,6 @@
 // Namespace import: lets bundlers drop the parts of zod we never touch (e.g. its locales).
 import * as z from 'zod'
-import { nonEmptyString, requireExactlyOne } from './common.js'
+import { exactlyOnePrice, nonEmptyString, positiveInteger } from './common.js'
 
 export const cancelSubscriptionSchema = z.strictObject({
   id: nonEmptyString('id'),
@@ -16,16 +16,10 @@ export const cancelSubscriptionSchema = z.strictObject({
 
 export const uncancelSubscriptionSchema = z.strictObject({ id: nonEmptyString('id') })
 
-const positiveInt = (field: string) =>
-  z
-    .number()
-    .int({ error: `${field} must be a positive integer` })
-    .positive({ error: `${field} must be a positive integer` })
-
 const subscriptionFields = {
   priceId: nonEmptyString('priceId').optional(),
   priceSlug: nonEmptyString('priceSlug').optional(),
-  quantity: positiveInt('quantity').optional(),
+  quantity: positiveInteger('quantity').optional(),
   startDate: z.iso.datetime({ error: 'startDate must be an ISO date-time' }).optional(),
   trialEnd: z.number().int().optional(),
   metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
@@ -33,14 +27,9 @@ const subscriptionFields = {
   backupPaymentMethodId: z.string().optional(),
   defaultPaymentMethodId: z.string().optional(),
   interval: z.enum(['day', 'week', 'month', 'year']).optional(),
-  intervalCount: positiveInt('intervalCount').optional(),
+  intervalCount: positiveInteger('intervalCount').optional(),
   doNotCharge: z.boolean().default(false),
 }
-
-const exactlyOnePrice = requireExactlyOne(
-  ['priceId', 'priceSlug'],
-  'Exactly one of priceId or priceSlug must be provided',
-)
 
 export const createSubscriptionSchema = z
   .strictObject({ ...subscriptionFields, customerId: nonEmptyString('customerId') })

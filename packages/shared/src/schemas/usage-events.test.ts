@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { usageEventIdentifierFields, usageEventIdentifierMessage } from '../usage-identifier.js'
+import {
+  checkUsageEventIdentifier,
+  usageEventIdentifierFields,
+  usageEventIdentifierMessage,
+} from '../usage-identifier.js'
 import {
   bulkCreateUsageEventsSchema,
   clientCreateUsageEventSchema,
@@ -89,6 +93,19 @@ describe('createUsageEventSchema', () => {
     ])
   })
 
+  it.each([
+    null,
+    'ai_tokens',
+    42,
+    [],
+  ])('rejects a non-object (%j) with a plain message', (input) => {
+    for (const schema of [createUsageEventSchema, clientCreateUsageEventSchema]) {
+      expect(issues(schema.safeParse(input))).toEqual([
+        { path: [], message: 'a usage event must be an object' },
+      ])
+    }
+  })
+
   it('rejects unknown keys (typos fail loudly)', () => {
     const result = issues(createUsageEventSchema.safeParse({ ...valid, usageMeterSLug: 'x' }))
     expect(result[0]?.message).toMatch(/usageMeterSLug/)
@@ -132,6 +149,15 @@ describe('bulkCreateUsageEventsSchema', () => {
     ])
   })
 
+  it.each([
+    [{}, ['usageEvents'], 'usageEvents must be an array'],
+    [{ usageEvents: valid }, ['usageEvents'], 'usageEvents must be an array'],
+    [null, [], 'expected an object { usageEvents: [...] }'],
+    [[valid], [], 'expected an object { usageEvents: [...] }'],
+  ])('rejects %j', (input, path, message) => {
+    expect(issues(bulkCreateUsageEventsSchema.safeParse(input))).toEqual([{ path, message }])
+  })
+
   it('points at the failing index', () => {
     const result = issues(
       bulkCreateUsageEventsSchema.safeParse({ usageEvents: [valid, { ...valid, amount: -1 }] }),
@@ -160,6 +186,38 @@ describe('identifier rule (property-based)', () => {
         expect(clientCreateUsageEventSchema.safeParse(input).success).toBe(expected)
       }),
       { numRuns: 500 },
+    )
+  })
+
+  // Anything an app might put in an identifier field, including nothing at all.
+  const identifierValue = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.constant(''),
+    fc.string({ minLength: 1 }),
+    fc.integer(),
+    fc.boolean(),
+  )
+  const identifiers = fc.record(
+    {
+      priceId: identifierValue,
+      priceSlug: identifierValue,
+      usageMeterId: identifierValue,
+      usageMeterSlug: identifierValue,
+    },
+    { requiredKeys: [] },
+  )
+
+  it('the zod-free browser rule agrees with the client schema on every input', () => {
+    fc.assert(
+      fc.property(identifiers, (input) => {
+        const plain = checkUsageEventIdentifier(input)
+        const result = clientCreateUsageEventSchema.safeParse(input)
+        expect(plain === null).toBe(result.success)
+        const set = usageEventIdentifierFields.filter((field) => input[field] !== undefined)
+        if (set.length !== 1) expect(plain).toBe(usageEventIdentifierMessage)
+      }),
+      { numRuns: 1000 },
     )
   })
 })
