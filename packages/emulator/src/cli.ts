@@ -25,6 +25,16 @@ function numberFlag(name: string, value: string | undefined, min: number, max: n
   return n
 }
 
+/** Parses a JSON file named by a flag; a failure names the flag and the file. */
+function readJsonFile(flag: string, path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`Invalid --${flag} ${path}: ${reason}`)
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -46,9 +56,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port)) throw new Error(`Invalid --port: ${values.port}`)
   const faultRate = numberFlag('fault-rate', values['fault-rate'], 0, 1)
   const faultSeed = numberFlag('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1)
-  const seed = values.seed
-    ? (JSON.parse(readFileSync(values.seed, 'utf8')) as SeedInput)
-    : undefined
+  const seed = values.seed ? (readJsonFile('seed', values.seed) as SeedInput) : undefined
   const running = await startEmulator({
     port,
     host: values.host,
@@ -59,7 +67,7 @@ async function main(): Promise<void> {
   })
   const statePath = values.state
   if (statePath && existsSync(statePath)) {
-    running.emulator.importState(JSON.parse(readFileSync(statePath, 'utf8')))
+    running.emulator.importState(readJsonFile('state', statePath))
     console.log(`Loaded state from ${statePath}`)
   }
   console.log(`Flowglad emulator listening on ${running.url}`)

@@ -4,8 +4,14 @@ import { type Clock, createClock } from './clock.js'
 import type { EmulatorContext, RequestInfo } from './context.js'
 import { type CheckoutResult, completeCheckoutSession } from './domain/checkout.js'
 import { closeDuePeriods } from './domain/subscriptions.js'
-import { badRequest } from './errors.js'
-import { FAULT_MODES, type FaultMode, faultOutcome, isFaultMode, randomFaults } from './faults.js'
+import {
+  FAULT_MODES,
+  type FaultMode,
+  faultOutcome,
+  isFaultMode,
+  jsonError,
+  randomFaults,
+} from './faults.js'
 import { newId } from './ids.js'
 import { applySeed } from './seed/apply.js'
 import { demoSeed } from './seed/demo.js'
@@ -108,10 +114,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (asked !== null) {
       const mode = asked.trim().toLowerCase()
       if (isFaultMode(mode)) return mode
-      const error = badRequest(
+      return jsonError(
+        400,
+        'BAD_REQUEST',
         `Invalid X-Emulator-Fault: ${JSON.stringify(asked)} (one of ${FAULT_MODES.join(', ')})`,
       )
-      return Response.json({ error: error.body, code: error.code }, { status: 400 })
     }
     return nextRandomFault?.()
   }

@@ -94,12 +94,35 @@ describe('X-Emulator-Fault', () => {
     expect(stored(emulator)).toBe(0)
   })
 
+  it('timeout still answers the abort after garbage collection', async () => {
+    const collect = (globalThis as { gc?: () => void }).gc
+    if (!collect) throw new Error('run with --expose-gc (vitest.config.ts sets it)')
+    const { emulator } = setup()
+    const controller = new AbortController()
+    // Nothing here keeps the Request: only the emulator can.
+    const outcome = emulator.fetch(usageRequest('sub_x', 'timeout', controller.signal))
+    outcome.catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    collect()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    collect()
+    controller.abort()
+    await expect(outcome).rejects.toMatchObject({ name: 'AbortError' })
+  })
+
   it('an unknown fault name is a 400 naming the valid ones', async () => {
     const { emulator } = setup()
     const sub = await subscribed(emulator)
     const res = await emulator.fetch(usageRequest(sub, 'explode'))
     expect(res.status).toBe(400)
-    expect((await res.json()).error).toMatch(/500, 503, 429, timeout, reset, malformed-json/)
+    const body = await res.json()
+    expect(body).toEqual({
+      error: expect.stringMatching(/500, 503, 429, timeout, reset, malformed-json/),
+      code: 'BAD_REQUEST',
+      request_id: res.headers.get('x-request-id'),
+    })
+    expect(body.request_id).toMatch(/^[0-9A-Za-z]{8}$/)
+    expect(stored(emulator)).toBe(0)
   })
 
   it('is ignored on unauthenticated requests (they stay 401)', async () => {
@@ -110,7 +133,7 @@ describe('X-Emulator-Fault', () => {
     expect(res.status).toBe(401)
   })
 
-  it('over HTTP: reset destroys the socket, timeout holds it until the client gives up', async () => {
+  it('over HTTP: every mode; reset destroys the socket, timeout holds it until the client gives up', async () => {
     const running = await startEmulator({ port: 0, host: '127.0.0.1', now: T0 })
     try {
       const sub = await subscribed(running.emulator)
@@ -133,7 +156,20 @@ describe('X-Emulator-Fault', () => {
       const hanging = post('timeout', controller.signal)
       setTimeout(() => controller.abort(), 50)
       await expect(hanging).rejects.toMatchObject({ name: 'AbortError' })
-      expect((await post('503')).status).toBe(503)
+      for (const [mode, status, code] of [
+        ['500', 500, 'INTERNAL_SERVER_ERROR'],
+        ['503', 503, 'SERVICE_UNAVAILABLE'],
+        ['429', 429, 'TOO_MANY_REQUESTS'],
+      ] as const) {
+        const res = await post(mode)
+        expect(res.status).toBe(status)
+        expect(res.headers.get('retry-after')).toBe(mode === '429' ? '1' : null)
+        expect((await res.json()).code).toBe(code)
+      }
+      const malformed = await post('malformed-json')
+      expect(malformed.status).toBe(200)
+      expect(malformed.headers.get('content-type')).toContain('application/json')
+      await expect(malformed.json()).rejects.toThrow(SyntaxError)
       expect(stored(running.emulator)).toBe(0)
       // The server is still healthy afterwards.
       const ok = await fetch(`${running.url}/api/v1/usage-meters`, {

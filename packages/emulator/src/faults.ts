@@ -60,7 +60,8 @@ export function randomFaults(options: RandomFaultOptions): () => FaultMode | und
   }
 }
 
-function jsonError(status: number, code: string, message: string, extra: HeadersInit = {}) {
+/** `{ error, code, request_id }` with its `X-Request-Id`, as the app sends errors. */
+export function jsonError(status: number, code: string, message: string, extra: HeadersInit = {}) {
   const requestId = newRequestId()
   return new Response(JSON.stringify({ error: message, code, request_id: requestId }), {
     status,
@@ -68,13 +69,24 @@ function jsonError(status: number, code: string, message: string, extra: Headers
   })
 }
 
+/**
+ * Requests held by a `timeout` fault. A `Request` built with a caller's signal follows it only
+ * while the `Request` itself is alive (undici links them weakly), so a hung request is kept
+ * here until it is aborted: otherwise garbage collection could make it hang forever.
+ */
+const hungRequests = new Set<Request>()
+
 /** A response that never comes: settles only when the request is aborted. */
-function hang(signal: AbortSignal): Promise<Response> {
+function hang(request: Request): Promise<Response> {
+  const { signal } = request
   return new Promise((_, reject) => {
-    const abort = () =>
+    const abort = () => {
+      hungRequests.delete(request)
       reject(signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'))
-    if (signal.aborted) abort()
-    else signal.addEventListener('abort', abort, { once: true })
+    }
+    if (signal.aborted) return abort()
+    hungRequests.add(request)
+    signal.addEventListener('abort', abort, { once: true })
   })
 }
 
@@ -90,7 +102,7 @@ export function faultOutcome(mode: FaultMode, request: Request): Promise<Respons
         jsonError(429, 'TOO_MANY_REQUESTS', 'Injected fault: rate limited', { 'retry-after': '1' }),
       )
     case 'timeout':
-      return hang(request.signal)
+      return hang(request)
     case 'reset':
       return Promise.reject(new EmulatorConnectionReset())
     case 'malformed-json':

@@ -53,6 +53,16 @@ function launch(args: string[]) {
   return { child, url, stop, output: () => out }
 }
 
+/** Runs the CLI expecting it to stop by itself; resolves its exit code and stderr. */
+function runToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
+  return new Promise((done) => child.once('exit', (code) => done({ code, stderr })))
+}
+
 describe('flowglad-emulator CLI (built)', () => {
   it('is built (the test command builds first)', () => {
     if (!existsSync(cli)) {
@@ -63,27 +73,14 @@ describe('flowglad-emulator CLI (built)', () => {
   })
 
   it('prints its URL, serves, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [cli, '--port', '0', '--host', '127.0.0.1'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      let out = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        const match = /Flowglad emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-        if (match?.[1]) resolveUrl(match[1])
-      })
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)))
-    })
+    const run = launch(['--port', '0', '--host', '127.0.0.1'])
+    const url = await run.url
+    expect(run.output()).toMatch(/^Flowglad emulator listening on http:\/\/127\.0\.0\.1:\d+$/m)
     const res = await fetch(`${url}/api/v1/pricing-models/default`, {
       headers: { authorization: KEY },
     })
     expect((await res.json()).pricingModel.name).toBe('Demo')
-    const code = await new Promise<number | null>((done) => {
-      child.once('exit', (exitCode) => done(exitCode))
-      child.kill('SIGTERM')
-    })
-    expect(code).toBe(0)
+    expect(await run.stop('SIGTERM')).toBe(0)
   })
 
   it('loads --seed and refuses an invalid seed file', async () => {
@@ -103,39 +100,18 @@ describe('flowglad-emulator CLI (built)', () => {
         ],
       }),
     )
-    const child = spawn(process.execPath, [cli, '--port', '0', '--seed', good], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const url = await new Promise<string>((resolveUrl, reject) => {
-      let out = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        const match = /listening on (http:\/\/[^\s]+)/.exec(out)
-        if (match?.[1]) resolveUrl(match[1])
-      })
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)))
-    })
-    const res = await fetch(`${url}/api/v1/pricing-models/default`, {
+    const run = launch(['--port', '0', '--seed', good])
+    const res = await fetch(`${await run.url}/api/v1/pricing-models/default`, {
       headers: { authorization: KEY },
     })
     expect((await res.json()).pricingModel.name).toBe('From file')
-    await new Promise((done) => {
-      child.once('exit', done)
-      child.kill('SIGINT')
-    })
+    expect(await run.stop('SIGINT')).toBe(0)
 
     const bad = resolve(dir, 'bad.json')
     writeFileSync(bad, JSON.stringify({ name: 'Bad', products: [] }))
-    const failing = spawn(process.execPath, [cli, '--port', '0', '--seed', bad], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stderr = ''
-    failing.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString()
-    })
-    const code = await new Promise<number | null>((done) => failing.once('exit', done))
-    expect(code).toBe(1)
-    expect(stderr).toMatch(/products/)
+    const failing = await runToExit(['--port', '0', '--seed', bad])
+    expect(failing.code).toBe(1)
+    expect(failing.stderr).toMatch(/products/)
   })
 
   it('--state loads the file at start and writes it on exit', async () => {
@@ -174,6 +150,23 @@ describe('flowglad-emulator CLI (built)', () => {
     ).json()
     expect(clock.now).toBeGreaterThanOrEqual(saved.now)
     expect(await second.stop('SIGINT')).toBe(0)
+    // Nothing changed in between: the file written on the second exit holds the same data.
+    const resaved = JSON.parse(readFileSync(file, 'utf8'))
+    expect(JSON.stringify(resaved.tables)).toBe(JSON.stringify(saved.tables))
+    expect(resaved.organizationId).toBe(saved.organizationId)
+    expect(existsSync(`${file}.tmp`)).toBe(false)
+
+    // A file that is not a snapshot stops the CLI with exit 1 and a one-line reason.
+    writeFileSync(file, JSON.stringify({ version: 99 }))
+    expect(await runToExit(['--port', '0', '--state', file])).toEqual({
+      code: 1,
+      stderr: expect.stringMatching(/^flowglad-emulator: .*version/),
+    })
+    writeFileSync(file, '{ not json')
+    expect(await runToExit(['--port', '0', '--state', file])).toEqual({
+      code: 1,
+      stderr: expect.stringContaining(`flowglad-emulator: Invalid --state ${file}: `),
+    })
   })
 
   it('--fault-rate / --fault-seed fail API requests reproducibly', async () => {
@@ -196,12 +189,8 @@ describe('flowglad-emulator CLI (built)', () => {
     const b = await run()
     expect(a).toEqual(b)
     expect(a.filter((s) => s !== 200).length).toBeGreaterThan(5)
-    const bad = spawn(process.execPath, [cli, '--fault-rate', '2'], { stdio: 'pipe' })
-    let stderr = ''
-    bad.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString()
-    })
-    expect(await new Promise((done) => bad.once('exit', done))).toBe(1)
-    expect(stderr).toMatch(/Invalid --fault-rate/)
+    const bad = await runToExit(['--fault-rate', '2'])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/Invalid --fault-rate/)
   })
 })

@@ -1,4 +1,5 @@
 import { createEmulator, type Emulator, type EmulatorOptions } from '../src/index.js'
+import { checkedFetch } from './openapi.js'
 
 export const KEY = 'sk_test_emulator_key'
 export const BASE = 'http://emulator.local/api/v1'
@@ -46,8 +47,14 @@ export type Client = ReturnType<typeof client>
 export const T0 = Date.UTC(2026, 0, 15)
 export const DAY = 86_400_000
 
+/**
+ * An emulator frozen at T0. Unless it injects random faults, its `fetch` validates every 2xx
+ * `/api/v1` response against the OpenAPI spec (see `checkedFetch`), so every test that goes
+ * through it is also a conformance test.
+ */
 export function setup(options: EmulatorOptions = {}) {
   const emulator = createEmulator({ now: T0, ...options })
+  if (!options.faultRate) emulator.fetch = checkedFetch(emulator.fetch.bind(emulator))
   return { emulator, api: client(emulator) }
 }
 

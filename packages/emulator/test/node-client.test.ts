@@ -1,6 +1,10 @@
 import Flowglad from '@flowglad/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningEmulator, startEmulator } from '../src/node.js'
+import { checkedFetch, validatedOperations } from './openapi.js'
+
+/** Global fetch over loopback, with every 2xx body checked against the OpenAPI spec. */
+const conformingFetch = checkedFetch((request: Request) => fetch(request))
 
 /** The real `@flowglad/node` 0.29.0 client against the emulator over loopback. */
 describe('@flowglad/node against startEmulator', () => {
@@ -9,7 +13,13 @@ describe('@flowglad/node against startEmulator', () => {
 
   beforeAll(async () => {
     running = await startEmulator({ port: 0, host: '127.0.0.1' })
-    flowglad = new Flowglad({ apiKey: 'sk_test_node_client', baseURL: running.url, maxRetries: 0 })
+    flowglad = new Flowglad({
+      apiKey: 'sk_test_node_client',
+      baseURL: running.url,
+      maxRetries: 0,
+      fetch: (input: string | URL | Request, init?: RequestInit) =>
+        conformingFetch(new Request(input, init)),
+    })
   })
   afterAll(() => running.close())
 
@@ -108,6 +118,26 @@ describe('@flowglad/node against startEmulator', () => {
     expect(canceled.subscription.status).toBe('cancellation_scheduled')
     const uncanceled = await flowglad.subscriptions.uncancel(pro.subscription.id)
     expect(uncanceled.subscription.status).toBe('active')
+
+    // Every 2xx body above went through the OpenAPI check.
+    expect([...validatedOperations].sort()).toEqual([
+      'customers-create',
+      'customers-get',
+      'customers-getBilling',
+      'customers-getUsageBalances',
+      'customers-update',
+      'subscriptions-cancel',
+      'subscriptions-create',
+      'subscriptions-get',
+      'subscriptions-uncancel',
+      'usageEvents-bulkInsert',
+      'usageEvents-create',
+      'usageEvents-get',
+      'usageMeters-create',
+      'usageMeters-get',
+      'usageMeters-list',
+      'usageMeters-update',
+    ])
   })
 })
 

@@ -43,8 +43,38 @@ addFormats(ajv)
 ajv.addSchema({ $id: SPEC_ID, components: spec.components })
 
 const operations = new Map<string, Operation>()
-for (const methods of Object.values(spec.paths)) {
-  for (const op of Object.values(methods)) operations.set(op.operationId, op)
+/** Every operation with its path template split into segments (`{param}` matches any one). */
+const routes: { method: string; segments: string[]; operationId: string }[] = []
+for (const [path, methods] of Object.entries(spec.paths)) {
+  for (const [method, op] of Object.entries(methods)) {
+    operations.set(op.operationId, op)
+    routes.push({
+      method: method.toUpperCase(),
+      segments: path.split('/'),
+      operationId: op.operationId,
+    })
+  }
+}
+
+/**
+ * The operation that serves `method pathname` (e.g. `GET /api/v1/pricing-models/default`), or
+ * undefined. A literal segment beats a `{param}` one, as in any router.
+ */
+export function operationFor(method: string, pathname: string): string | undefined {
+  const parts = pathname.replace(/\/+$/, '').split('/')
+  let best: { operationId: string; literals: number } | undefined
+  for (const route of routes) {
+    if (route.method !== method.toUpperCase() || route.segments.length !== parts.length) continue
+    let literals = 0
+    const matches = route.segments.every((segment, i) => {
+      if (segment.startsWith('{')) return parts[i] !== ''
+      literals++
+      return segment === parts[i]
+    })
+    if (matches && (!best || literals > best.literals))
+      best = { operationId: route.operationId, literals }
+  }
+  return best?.operationId
 }
 
 const cache = new Map<string, ValidateFunction>()
@@ -86,4 +116,35 @@ export function validateRequest(operationId: string, body: unknown): void {
 }
 export const validateResponse = (operationId: string, body: unknown) =>
   check(operationId, 'response', body)
-export const hasOperation = (operationId: string) => operations.has(operationId)
+/** Every operation of the spec as `{ operationId, method, path }` (path as templated there). */
+export function specOperations(): { operationId: string; method: string; path: string }[] {
+  return routes.map((route) => ({
+    operationId: route.operationId,
+    method: route.method,
+    path: route.segments.join('/'),
+  }))
+}
+
+/** Operation ids whose 2xx bodies `checkedFetch` has validated (in this test file). */
+export const validatedOperations = new Set<string>()
+
+/**
+ * Wraps a fetch handler so that every 2xx JSON response to a `/api/v1` operation of the spec is
+ * validated against that operation's response schema; a mismatch rejects the call, failing the
+ * test that made it. Requests that ask for an injected fault are passed through unchecked.
+ */
+export function checkedFetch<A extends unknown[]>(
+  fetchFn: (request: Request, ...rest: A) => Promise<Response>,
+): (request: Request, ...rest: A) => Promise<Response> {
+  return async (request, ...rest) => {
+    const response = await fetchFn(request, ...rest)
+    if (response.status < 200 || response.status > 299) return response
+    if (request.headers.has('x-emulator-fault')) return response
+    const operationId = operationFor(request.method, new URL(request.url).pathname)
+    if (!operationId) return response
+    const body: unknown = await response.clone().json()
+    validateResponse(operationId, body)
+    validatedOperations.add(operationId)
+    return response
+  }
+}

@@ -2,7 +2,7 @@ import { usageMeterBalances } from '../domain/balances.js'
 import { customerInvoices, invoiceWithLineItems } from '../domain/invoices.js'
 import { latestPeriod } from '../domain/periods.js'
 import { isCurrent } from '../domain/subscriptions.js'
-import type { State } from '../store/state.js'
+import { rowsByIndex, type State } from '../store/state.js'
 import type {
   CustomerRow,
   InvoiceLineItemRow,
@@ -77,16 +77,15 @@ function lastRows<T>(rows: Map<string, T>, count: number): T[] {
 export function dashboardModel(state: State, now: number): DashboardModel {
   const customers: CustomerLine[] = []
   for (const customer of state.tables.customers.values()) {
-    const subscriptions: SubscriptionLine[] = []
-    for (const id of state.indexes.subscriptionsByCustomer.get(customer.id) ?? []) {
-      const sub = state.tables.subscriptions.get(id)
-      if (!sub) continue
-      subscriptions.push({
-        subscription: sub,
-        priceSlug: state.tables.prices.get(sub.priceId)?.slug ?? null,
-        meters: isCurrent(sub) ? meterLines(state, sub) : [],
-      })
-    }
+    const subscriptions: SubscriptionLine[] = rowsByIndex(
+      state.tables.subscriptions,
+      state.indexes.subscriptionsByCustomer,
+      customer.id,
+    ).map((sub) => ({
+      subscription: sub,
+      priceSlug: state.tables.prices.get(sub.priceId)?.slug ?? null,
+      meters: isCurrent(sub) ? meterLines(state, sub) : [],
+    }))
     const invoices = customerInvoices(state, customer.id).map((invoice) => {
       const view = invoiceWithLineItems(state, invoice)
       const total = view.invoiceLineItems.reduce((sum, l) => sum + l.price * l.quantity, 0)

@@ -178,5 +178,16 @@ describe('balances', () => {
     // Even indices hold users u0, u2, u4, u6, u8; u3 is new.
     expect(await balances(api, 'bal7')).toEqual({ ai_tokens: 9_000, active_users: -6 })
     expect((await api.get('/customers/bal7/billing')).status).toBe(200)
+
+    // One index entry per stored event, and idempotency answers from it alone: once its entry
+    // is gone, a repeat of `scan_1` is stored as new.
+    const { indexes } = emulator.state
+    expect(table.size).toBe(2_001)
+    expect(indexes.eventByTransaction.size).toBe(table.size)
+    expect(indexes.accountBySubscriptionMeter.size).toBe(2)
+    indexes.eventByTransaction.delete(`scan_1\u0000${dup.body.usageEvent.usageMeterId}`)
+    const again = await api.post('/usage-events', { usageEvent: usageEvents[1] })
+    expect(again.body.usageEvent.id).not.toBe(dup.body.usageEvent.id)
+    expect(table.size).toBe(2_002)
   })
 })

@@ -1,5 +1,5 @@
 import { badRequest, notFound } from '../errors.js'
-import type { State } from '../store/state.js'
+import { rowsByIndex, type State } from '../store/state.js'
 import type { CheckoutSessionRow, PaymentMethodRow, SubscriptionRow } from '../store/types.js'
 import { addPaymentMethod } from './payment-methods.js'
 import { createSubscription, isCurrent, syncSubscription } from './subscriptions.js'
@@ -79,10 +79,9 @@ export function completeCheckoutSession(state: State, id: string, now: number): 
   if (session.type === 'add_payment_method') {
     if (target) attachTo.push(target)
     if (session.automaticallyUpdateSubscriptions) {
-      for (const subId of state.indexes.subscriptionsByCustomer.get(customer.id) ?? []) {
-        const sub = state.tables.subscriptions.get(subId)
-        if (sub && isCurrent(sub) && sub !== target) attachTo.push(sub)
-      }
+      const { subscriptions } = state.tables
+      const own = rowsByIndex(subscriptions, state.indexes.subscriptionsByCustomer, customer.id)
+      for (const sub of own) if (isCurrent(sub) && sub !== target) attachTo.push(sub)
     }
   }
   for (const sub of attachTo) {

@@ -1,6 +1,6 @@
 import { notFound } from '../errors.js'
 import { newId } from '../ids.js'
-import { pair, pushIndex, type State } from '../store/state.js'
+import { pair, pushIndex, rowsByIndex, type State } from '../store/state.js'
 import type {
   BillingPeriodRow,
   InvoiceLineItemRow,
@@ -123,9 +123,9 @@ export function invoicePeriod(
   const endDate = Math.min(period.endDate, at)
   const lines: InvoiceLineItemRow[] = []
   if (options.recurring) {
-    for (const id of state.indexes.itemsBySubscription.get(sub.id) ?? []) {
-      const item = state.tables.subscriptionItems.get(id)
-      if (!item || (item.expiredAt !== null && item.expiredAt <= period.startDate)) continue
+    const { subscriptionItems } = state.tables
+    for (const item of rowsByIndex(subscriptionItems, state.indexes.itemsBySubscription, sub.id)) {
+      if (item.expiredAt !== null && item.expiredAt <= period.startDate) continue
       lines.push({
         ...base,
         id: newId('inv_li'),
@@ -199,12 +199,7 @@ export function invoiceTotal(state: State, invoiceId: string): number {
 }
 
 export function invoiceLineItems(state: State, invoiceId: string): InvoiceLineItemRow[] {
-  const out: InvoiceLineItemRow[] = []
-  for (const id of state.indexes.lineItemsByInvoice.get(invoiceId) ?? []) {
-    const row = state.tables.invoiceLineItems.get(id)
-    if (row) out.push(row)
-  }
-  return out
+  return rowsByIndex(state.tables.invoiceLineItems, state.indexes.lineItemsByInvoice, invoiceId)
 }
 
 /** `{ invoice, invoiceLineItems }`, the wire shape used by `/invoices` and billing. */
@@ -214,12 +209,7 @@ export function invoiceWithLineItems(state: State, invoice: InvoiceRow) {
 
 /** A customer's invoices, oldest first. */
 export function customerInvoices(state: State, customerId: string): InvoiceRow[] {
-  const out: InvoiceRow[] = []
-  for (const id of state.indexes.invoicesByCustomer.get(customerId) ?? []) {
-    const row = state.tables.invoices.get(id)
-    if (row) out.push(row)
-  }
-  return out
+  return rowsByIndex(state.tables.invoices, state.indexes.invoicesByCustomer, customerId)
 }
 
 export function requireInvoice(state: State, id: string): InvoiceRow {

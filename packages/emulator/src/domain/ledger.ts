@@ -1,6 +1,6 @@
 import { newId } from '../ids.js'
-import { pair, pushIndex, type State } from '../store/state.js'
-import type { LedgerAccountRow, SubscriptionRow } from '../store/types.js'
+import { pair, pushIndex, rowsByIndex, type State } from '../store/state.js'
+import type { LedgerAccountRow, LedgerEntryRow, SubscriptionRow } from '../store/types.js'
 
 /** The (subscription, meter) account, created on first use. */
 export function ledgerAccount(
@@ -58,6 +58,32 @@ export function debitUsage(
   account.updatedAt = now
 }
 
+/**
+ * Writes one ledger entry and folds it into the account's running totals (so balance reads
+ * never sum entries).
+ */
+function postEntry(
+  state: State,
+  account: LedgerAccountRow,
+  entry: Pick<LedgerEntryRow, 'type' | 'direction' | 'amount' | 'billingPeriodId'>,
+  at: number,
+): void {
+  if (entry.direction === 'credit') account.credits += entry.amount
+  else account.debits += entry.amount
+  account.entryCount += 1
+  account.updatedAt = at
+  const id = newId('ledger_entry')
+  state.tables.ledgerEntries.set(id, {
+    id,
+    ledgerAccountId: account.id,
+    billingPeriodId: entry.billingPeriodId,
+    type: entry.type,
+    direction: entry.direction,
+    amount: entry.amount,
+    createdAt: at,
+  })
+}
+
 /** A `credit_grant_recognized` credit; `expiring` grants are settled when the period closes. */
 export function grantCredit(
   state: State,
@@ -68,20 +94,9 @@ export function grantCredit(
   now: number,
 ): void {
   enterPeriod(account, billingPeriodId)
-  account.credits += amount
   if (expiring) account.periodGrant += amount
-  account.entryCount += 1
-  account.updatedAt = now
-  const id = newId('ledger_entry')
-  state.tables.ledgerEntries.set(id, {
-    id,
-    ledgerAccountId: account.id,
-    billingPeriodId,
-    type: 'credit_grant_recognized',
-    direction: 'credit',
-    amount,
-    createdAt: now,
-  })
+  const type = 'credit_grant_recognized'
+  postEntry(state, account, { type, direction: 'credit', amount, billingPeriodId }, now)
 }
 
 /**
@@ -94,24 +109,14 @@ export function expirePeriodGrants(
   billingPeriodId: string,
   at: number,
 ): void {
-  for (const accountId of state.indexes.accountsBySubscription.get(subscriptionId) ?? []) {
-    const account = state.tables.ledgerAccounts.get(accountId)
-    if (!account || account.periodBillingPeriodId !== billingPeriodId) continue
+  const { ledgerAccounts } = state.tables
+  const accounts = rowsByIndex(ledgerAccounts, state.indexes.accountsBySubscription, subscriptionId)
+  for (const account of accounts) {
+    if (account.periodBillingPeriodId !== billingPeriodId) continue
     const left = Math.min(account.periodGrant - account.periodDebits, availableBalance(account))
     if (left > 0) {
-      account.debits += left
-      account.entryCount += 1
-      account.updatedAt = at
-      const id = newId('ledger_entry')
-      state.tables.ledgerEntries.set(id, {
-        id,
-        ledgerAccountId: account.id,
-        billingPeriodId,
-        type: 'credit_grant_expired',
-        direction: 'debit',
-        amount: left,
-        createdAt: at,
-      })
+      const type = 'credit_grant_expired'
+      postEntry(state, account, { type, direction: 'debit', amount: left, billingPeriodId }, at)
     }
     account.periodGrant = 0
     account.periodDebits = 0
@@ -126,17 +131,10 @@ export function settleUsage(
   billingPeriodId: string,
   at: number,
 ): void {
-  account.credits += amount
-  account.entryCount += 1
-  account.updatedAt = at
-  const id = newId('ledger_entry')
-  state.tables.ledgerEntries.set(id, {
-    id,
-    ledgerAccountId: account.id,
-    billingPeriodId,
-    type: 'usage_settlement',
-    direction: 'credit',
-    amount,
-    createdAt: at,
-  })
+  postEntry(
+    state,
+    account,
+    { type: 'usage_settlement', direction: 'credit', amount, billingPeriodId },
+    at,
+  )
 }

@@ -1,15 +1,14 @@
 import { notFound } from '../errors.js'
 import { newId } from '../ids.js'
-import { pushIndex, type State } from '../store/state.js'
+import { pushIndex, rowsByIndex, type State } from '../store/state.js'
 import type { CustomerRow, PaymentMethodRow } from '../store/types.js'
 
 export function customerPaymentMethods(state: State, customerId: string): PaymentMethodRow[] {
-  const out: PaymentMethodRow[] = []
-  for (const id of state.indexes.paymentMethodsByCustomer.get(customerId) ?? []) {
-    const row = state.tables.paymentMethods.get(id)
-    if (row) out.push(row)
-  }
-  return out
+  return rowsByIndex(
+    state.tables.paymentMethods,
+    state.indexes.paymentMethodsByCustomer,
+    customerId,
+  )
 }
 
 /** Adds a test card (Visa 4242) and makes it the customer's default. */

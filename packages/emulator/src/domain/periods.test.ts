@@ -53,6 +53,34 @@ describe('billing periods', () => {
     expect(period?.endDate).toBeGreaterThan(emulator.clock.now())
   })
 
+  it('a period is current from its start (inclusive) to its end (exclusive)', async () => {
+    // Deliberately not the hosted rule (start < now ≤ end): with a frozen clock an event sent
+    // at the instant a subscription starts would otherwise have no period.
+    const { api, emulator } = setup()
+    const { subscriptionId } = await newCustomer(api, 'p4')
+    const periodOf = async () => {
+      const res = await api.post('/usage-events', {
+        usageEvent: {
+          subscriptionId,
+          amount: 1,
+          transactionId: txn(),
+          usageMeterSlug: 'ai_tokens',
+        },
+      })
+      expect(res.status).toBe(200)
+      return emulator.state.tables.billingPeriods.get(res.body.usageEvent.billingPeriodId)
+    }
+    const FEB_15 = Date.UTC(2026, 1, 15)
+    expect(await periodOf()).toMatchObject({ index: 0, startDate: T0, endDate: FEB_15 })
+    emulator.clock.set(FEB_15 - 1)
+    expect(await periodOf()).toMatchObject({ index: 0, endDate: FEB_15 })
+    emulator.clock.set(FEB_15)
+    expect(await periodOf()).toMatchObject({ index: 1, startDate: FEB_15 })
+    // The first period was closed and invoiced at its end with the two events sent before it.
+    const [invoice] = emulator.state.tables.invoices.values()
+    expect(invoice?.billingPeriodEndDate).toBe(FEB_15)
+  })
+
   it('count_distinct_properties needs non-empty properties and a current period', async () => {
     const { api, emulator } = setup()
     const { customer, subscriptionId } = await newCustomer(api, 'p3')

@@ -1,6 +1,6 @@
 import { badRequest, notFound } from '../errors.js'
 import { newId } from '../ids.js'
-import { pushIndex, type State } from '../store/state.js'
+import { pushIndex, rowsByIndex, type State } from '../store/state.js'
 import type {
   BillingPeriodRow,
   CustomerRow,
@@ -42,21 +42,15 @@ export function requireSubscription(state: State, id: string, now: number): Subs
 }
 
 export function subscriptionItems(state: State, subscriptionId: string): SubscriptionItemRow[] {
-  const out: SubscriptionItemRow[] = []
-  for (const id of state.indexes.itemsBySubscription.get(subscriptionId) ?? []) {
-    const item = state.tables.subscriptionItems.get(id)
-    if (item) out.push(item)
-  }
-  return out
+  return rowsByIndex(
+    state.tables.subscriptionItems,
+    state.indexes.itemsBySubscription,
+    subscriptionId,
+  )
 }
 
 export function itemFeatures(state: State, itemId: string): SubscriptionItemFeatureRow[] {
-  const out: SubscriptionItemFeatureRow[] = []
-  for (const id of state.indexes.featuresByItem.get(itemId) ?? []) {
-    const row = state.tables.subscriptionItemFeatures.get(id)
-    if (row) out.push(row)
-  }
-  return out
+  return rowsByIndex(state.tables.subscriptionItemFeatures, state.indexes.featuresByItem, itemId)
 }
 
 /** Issues the usage-credit grants of the subscription's active items for a new period. */
@@ -186,9 +180,13 @@ export function createSubscription(
   }
   // A paid subscription replaces the customer's current free plan(s).
   if (!isFreePlan) {
-    for (const id of state.indexes.subscriptionsByCustomer.get(customer.id) ?? []) {
-      const other = state.tables.subscriptions.get(id)
-      if (!other || !other.isFreePlan || !isCurrent(other)) continue
+    const { subscriptions } = state.tables
+    for (const other of rowsByIndex(
+      subscriptions,
+      state.indexes.subscriptionsByCustomer,
+      customer.id,
+    )) {
+      if (!other.isFreePlan || !isCurrent(other)) continue
       syncSubscription(state, other, now)
       other.cancellationReason = 'upgraded_to_paid'
       other.replacedBySubscriptionId = sub.id
@@ -298,14 +296,13 @@ export function customerSubscriptions(
   customerId: string,
   now: number,
 ): SubscriptionRow[] {
-  const out: SubscriptionRow[] = []
-  for (const id of state.indexes.subscriptionsByCustomer.get(customerId) ?? []) {
-    const sub = state.tables.subscriptions.get(id)
-    if (!sub) continue
-    syncSubscription(state, sub, now)
-    out.push(sub)
-  }
-  return out
+  const subs = rowsByIndex(
+    state.tables.subscriptions,
+    state.indexes.subscriptionsByCustomer,
+    customerId,
+  )
+  for (const sub of subs) syncSubscription(state, sub, now)
+  return subs
 }
 
 /**

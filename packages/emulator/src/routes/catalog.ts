@@ -23,10 +23,9 @@ import {
 
 export function pricingModelRoutes(ctx: EmulatorContext): Hono {
   const app = new Hono()
-  app.get('/', (c) => {
-    const page = paginate(c, ctx.state.tables.pricingModels.values())
-    return c.json({ ...page, data: page.data.map((m) => pricingModelDetails(ctx.state, m)) })
-  })
+  // The list has bare pricing-model records (the spec's `PricingModelClientSelectSchema`);
+  // a single model comes with its products and meters.
+  app.get('/', (c) => c.json(paginate(c, ctx.state.tables.pricingModels.values())))
   // Registered before `/:id` so `default` is never read as an id.
   app.get('/default', (c) => {
     const model = requirePricingModel(ctx.state, ctx.state.defaultPricingModelId)

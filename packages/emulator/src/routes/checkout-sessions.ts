@@ -27,6 +27,9 @@ export function sessionView(row: CheckoutSessionRow) {
   return { ...rest, targetSubscriptionId, automaticallyUpdateSubscriptions }
 }
 
+/** The session's checkout page on the emulator that answered (`<origin>/checkout/<id>`). */
+const pageUrl = (requestUrl: string, id: string) => `${new URL(requestUrl).origin}/checkout/${id}`
+
 export function checkoutSessionRoutes(ctx: EmulatorContext): Hono {
   const app = new Hono()
 
@@ -96,14 +99,13 @@ export function checkoutSessionRoutes(ctx: EmulatorContext): Hono {
       expires: now + SESSION_TTL_MS,
     }
     state.tables.checkoutSessions.set(row.id, row)
-    const origin = new URL(c.req.url).origin
-    return c.json({ checkoutSession: sessionView(row), url: `${origin}/checkout/${row.id}` })
+    return c.json({ checkoutSession: sessionView(row), url: pageUrl(c.req.url, row.id) })
   })
 
   app.get('/:id', (c) => {
     const row = ctx.state.tables.checkoutSessions.get(c.req.param('id'))
     if (!row) throw notFound(`CheckoutSession not found: ${c.req.param('id')}`)
-    return c.json({ checkoutSession: sessionView(row) })
+    return c.json({ checkoutSession: sessionView(row), url: pageUrl(c.req.url, row.id) })
   })
 
   return app

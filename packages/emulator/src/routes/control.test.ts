@@ -24,6 +24,9 @@ async function session(api: Client, checkoutSession: Record<string, unknown>) {
   return res.body as { checkoutSession: { id: string }; url: string }
 }
 
+const isActive = (period: { status: string }) => period.status === 'active'
+const endDate = (period: { endDate: number }) => period.endDate
+
 describe('control routes', () => {
   it('need the secret key', async () => {
     const { emulator } = setup({ secretKey: 'sk_test_only' })
@@ -78,6 +81,7 @@ describe('control routes', () => {
     expect(exported.tables.invoices).toHaveLength(1)
     expect(exported.tables.usageEvents).toHaveLength(2)
     const billingBefore = (await api.get('/customers/st1/billing')).body
+    const indexesBefore = emulator.state.indexes
 
     expect((await control(emulator, 'POST', '/reset')).status).toBe(200)
     expect(emulator.state.tables.customers.size).toBe(0)
@@ -89,6 +93,15 @@ describe('control routes', () => {
     expect(again).toEqual(exported)
     expect(JSON.stringify(again)).toBe(JSON.stringify(exported))
     expect((await api.get('/customers/st1/billing')).body).toEqual(billingBefore)
+    // The indexes rebuilt from the tables equal the ones maintained write by write.
+    // `nextPeriodEnd` is only a lower bound when maintained (an early close leaves it low).
+    const { nextPeriodEnd: rebuiltWatermark, ...rebuilt } = emulator.state.indexes
+    const { nextPeriodEnd: watermark, ...maintained } = indexesBefore
+    expect(rebuilt).toEqual(maintained)
+    expect(watermark.at).toBeLessThanOrEqual(rebuiltWatermark.at)
+    expect(rebuiltWatermark.at).toBe(
+      Math.min(...exported.tables.billingPeriods.filter(isActive).map(endDate)),
+    )
     // Indexes were rebuilt: idempotency and distinct counting still see the old events.
     const dup = await api.post('/usage-events', {
       usageEvent: {
@@ -156,9 +169,46 @@ describe('checkout completion by control route', () => {
       `/checkout-sessions/${checkoutSession.id}/complete`,
     )
     expect(again.status).toBe(400)
-    expect(
-      (await api.get(`/checkout-sessions/${checkoutSession.id}`)).body.checkoutSession.status,
-    ).toBe('succeeded')
+    const fetched = (await api.get(`/checkout-sessions/${checkoutSession.id}`)).body
+    expect(fetched.checkoutSession.status).toBe('succeeded')
+    expect(fetched.url).toBe(url)
+  })
+
+  it('product with a single_payment price: saves the card, no subscription, no purchase', async () => {
+    const { api, emulator } = setup()
+    const { subscriptionId: freeId } = await newCustomer(api, 'co0')
+    const pro = (await api.get('/products')).body.data.find(
+      (p: { slug: string }) => p.slug === 'pro',
+    )
+    const setupFee = await api.post('/prices', {
+      price: {
+        type: 'single_payment',
+        productId: pro.id,
+        unitPrice: 900,
+        isDefault: false,
+        slug: 'pro_setup',
+      },
+    })
+    expect(setupFee.status).toBe(200)
+    const { checkoutSession } = await session(api, {
+      type: 'product',
+      customerExternalId: 'co0',
+      priceSlug: 'pro_setup',
+    })
+    const done = await control(
+      emulator,
+      'POST',
+      `/checkout-sessions/${checkoutSession.id}/complete`,
+    )
+    expect(done.status).toBe(200)
+    const body = await done.json()
+    expect(body.checkoutSession.status).toBe('succeeded')
+    expect(body.subscription).toBeUndefined()
+    const billing = (await api.get('/customers/co0/billing')).body
+    expect(billing.currentSubscription.id).toBe(freeId)
+    expect(billing.paymentMethods).toEqual([expect.objectContaining({ id: body.paymentMethod.id })])
+    // A documented difference: purchases are not modelled.
+    expect(billing.purchases).toEqual([])
   })
 
   it('add_payment_method: adds a default card and attaches it to the target', async () => {

@@ -4,13 +4,13 @@ import { invoiceWithLineItems, requireInvoice } from '../domain/invoices.js'
 import { requirePaymentMethod } from '../domain/payment-methods.js'
 import { paginate } from './pagination.js'
 
-/** `GET /invoices[/{id}]`: `{ invoice, invoiceLineItems }` per invoice; lists are paginated. */
+/**
+ * `GET /invoices`: a paginated list of invoice records (as the OpenAPI spec says, without line
+ * items); `GET /invoices/{id}`: `{ invoice, invoiceLineItems }`.
+ */
 export function invoiceRoutes(ctx: EmulatorContext): Hono {
   const app = new Hono()
-  app.get('/', (c) => {
-    const page = paginate(c, ctx.state.tables.invoices.values())
-    return c.json({ ...page, data: page.data.map((row) => invoiceWithLineItems(ctx.state, row)) })
-  })
+  app.get('/', (c) => c.json(paginate(c, ctx.state.tables.invoices.values())))
   app.get('/:id', (c) =>
     c.json(invoiceWithLineItems(ctx.state, requireInvoice(ctx.state, c.req.param('id')))),
   )

@@ -136,6 +136,20 @@ export function pushIndex(index: Map<string, string[]>, key: string, value: stri
   else index.set(key, [value])
 }
 
+/** The rows of `table` whose ids an index lists under `key`, in index order. */
+export function rowsByIndex<R>(
+  table: Map<string, R>,
+  index: Map<string, string[]>,
+  key: string,
+): R[] {
+  const out: R[] = []
+  for (const id of index.get(key) ?? []) {
+    const row = table.get(id)
+    if (row) out.push(row)
+  }
+  return out
+}
+
 export const pair = (a: string, b: string): string => `${a}\u0000${b}`
 
 /** JSON with object keys sorted at every depth, so key order never matters. */

@@ -1,8 +1,31 @@
-/** Row types. Rows are stored in their wire shape (epoch-ms timestamps, nulls kept). */
+/**
+ * Row types. Rows are stored in their wire shape (epoch-ms timestamps, nulls kept). They are
+ * stricter than `@flowglad/shared`'s wire types (every field present, prices and features told
+ * apart by `type`), and `WireChecks` below makes the compiler prove each one is also a valid
+ * wire object of those types.
+ */
+import type {
+  CheckoutSession,
+  Customer,
+  IntervalUnit,
+  Invoice,
+  InvoiceLineItem,
+  Metadata,
+  PaymentMethod,
+  Price,
+  PricingModel,
+  RenewalFrequency,
+  Subscription,
+  SubscriptionItem,
+  SubscriptionStatus,
+  TaxType,
+  UsageEvent,
+  UsageMeterAggregationType,
+  UsageMeterRecord,
+} from '@flowglad/shared/browser'
 
-export type Metadata = Record<string, string | number | boolean>
-export type IntervalUnit = 'day' | 'week' | 'month' | 'year'
-export type AggregationType = 'sum' | 'count_distinct_properties'
+export type { IntervalUnit, Metadata, SubscriptionStatus } from '@flowglad/shared/browser'
+export type AggregationType = UsageMeterAggregationType
 
 interface Timestamps {
   createdAt: number
@@ -104,7 +127,7 @@ export interface UsageCreditGrantFeatureRow extends FeatureCommon {
   type: 'usage_credit_grant'
   amount: number
   usageMeterId: string
-  renewalFrequency: 'once' | 'every_billing_period'
+  renewalFrequency: RenewalFrequency
 }
 
 export type FeatureRow = ToggleFeatureRow | UsageCreditGrantFeatureRow
@@ -131,18 +154,6 @@ export interface CustomerRow extends Timestamps {
   userId: string | null
   pricingModelId: string
 }
-
-export type SubscriptionStatus =
-  | 'trialing'
-  | 'active'
-  | 'past_due'
-  | 'unpaid'
-  | 'cancellation_scheduled'
-  | 'incomplete'
-  | 'incomplete_expired'
-  | 'canceled'
-  | 'paused'
-  | 'credit_trial'
 
 /** Stored without `current` (derived when serialised). */
 export interface SubscriptionRow extends Timestamps {
@@ -197,7 +208,7 @@ export interface SubscriptionItemFeatureRow extends Timestamps {
   type: 'toggle' | 'usage_credit_grant'
   amount: number | null
   usageMeterId: string | null
-  renewalFrequency: 'once' | 'every_billing_period' | null
+  renewalFrequency: RenewalFrequency | null
   expiredAt: number | null
   detachedAt: number | null
   detachedReason: string | null
@@ -317,7 +328,7 @@ export interface InvoiceRow extends Timestamps {
   taxRatePercentage: string | null
   taxState: string | null
   taxCountry: string | null
-  taxType: string | null
+  taxType: TaxType | null
 }
 
 interface LineItemCommon extends Timestamps {
@@ -368,3 +379,24 @@ export interface PaymentMethodRow extends Timestamps {
   paymentMethodData: Record<string, unknown>
   metadata: Metadata | null
 }
+
+/** Compiles only while `T` is assignable to `Wire`. */
+type Satisfies<T extends Wire, Wire> = T
+
+/**
+ * Every row, as served (subscriptions gain `current`, pricing models their products and
+ * meters), is a valid wire object for the SDK's types. Never used at run time.
+ */
+export type WireChecks = [
+  Satisfies<CustomerRow, Customer>,
+  Satisfies<SubscriptionRow & { current: boolean }, Subscription>,
+  Satisfies<SubscriptionItemRow, SubscriptionItem>,
+  Satisfies<PriceRow, Price>,
+  Satisfies<UsageMeterRow, UsageMeterRecord>,
+  Satisfies<PricingModelRow & Pick<PricingModel, 'products' | 'usageMeters'>, PricingModel>,
+  Satisfies<UsageEventRow, UsageEvent>,
+  Satisfies<InvoiceRow, Invoice>,
+  Satisfies<InvoiceLineItemRow, InvoiceLineItem>,
+  Satisfies<PaymentMethodRow, PaymentMethod>,
+  Satisfies<CheckoutSessionRow, CheckoutSession>,
+]
