@@ -1,6 +1,7 @@
 // Browser end-to-end test of the demo app: emulator + `next start` on loopback, Debian's Chromium
 // driven by Playwright. Expects `next build` to have run. Closes with `N passed, N failed`.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmulator } from '@flowglad/emulator/node'
 import { chromium } from 'playwright-core'
@@ -77,6 +78,24 @@ function scenario() {
   }
 
   const tokensIn = (message) => Number(/using (\d+) tokens/.exec(message)?.[1])
+
+  t.step('the browser bundle holds no secret, no zod and no server SDK code', async () => {
+    const staticDir = fileURLToPath(new URL('../.next/static/', import.meta.url))
+    const files = readdirSync(staticDir, { recursive: true }).filter((name) =>
+      String(name).endsWith('.js'),
+    )
+    const text = files.map((name) => readFileSync(join(staticDir, String(name)), 'utf8')).join('\n')
+    // Control: the scan reads the client code that does talk to the route handler.
+    assert(text.includes('usage-events/create'), 'the client bundle should name the usage route')
+    for (const marker of [
+      'sk_test_',
+      'FLOWGLAD_SECRET_KEY',
+      'ZodError',
+      'Flowglad API rejected the secret key',
+    ]) {
+      assert(!text.includes(marker), `the browser bundle contains ${marker}`)
+    }
+  })
 
   t.step('signs in as user A and loads the free plan', async ({ page, app }) => {
     await page.goto(app.url)
