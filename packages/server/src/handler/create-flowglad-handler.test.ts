@@ -500,7 +500,7 @@ describe('upstream wire quirks', () => {
       }),
     )
     expect(response.status).toBe(200)
-    expect(apiCalls()[0]?.args[0]).not.toHaveProperty('type')
+    expect(apiCalls()[0]?.args[0]).toMatchObject({ priceSlug: 'pro_monthly', quantity: 1 })
   })
 
   it('still refuses a `type` that contradicts the action', async () => {

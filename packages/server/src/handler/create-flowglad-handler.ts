@@ -11,7 +11,6 @@ import { errorResponse, successResponse } from './envelope.js'
 import { readJsonBody } from './read-json-body.js'
 import { type ErrorAnswer, internalErrorAnswer, toErrorAnswer } from './to-error-answer.js'
 import type { ActionHandler, FlowgladHandler, FlowgladHandlerOptions, RouteHint } from './types.js'
-import { normaliseUpstreamBody } from './upstream-wire.js'
 
 export const defaultBasePath = '/api/flowglad'
 
@@ -113,10 +112,9 @@ async function run<Source>(
     )
   }
 
-  const rawBody = await readJsonBody(request).catch((error: FlowgladError) => {
+  const body = await readJsonBody(request).catch((error: FlowgladError) => {
     throw reject(error)
   })
-  const body = normaliseUpstreamBody(path, rawBody)
   assertOwnExternalId(body, customerExternalId)
   let input: unknown
   try {

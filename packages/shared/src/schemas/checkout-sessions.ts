@@ -4,6 +4,13 @@ import { exactlyOnePrice, nonEmptyString, positiveInteger } from './common.js'
 
 const absoluteUrl = (field: string) => z.url({ error: `${field} must be an absolute URL` })
 
+/**
+ * Upstream clients send the session `type` along; it is accepted when it matches the schema's
+ * own kind (the server sets it anyway) and refused otherwise.
+ */
+const sessionType = <T extends string>(type: T) =>
+  z.literal(type, { error: `type must be '${type}' for this checkout` }).optional()
+
 const checkoutCore = {
   successUrl: absoluteUrl('successUrl'),
   cancelUrl: absoluteUrl('cancelUrl'),
@@ -14,6 +21,7 @@ const checkoutCore = {
 export const createProductCheckoutSessionSchema = z
   .strictObject({
     ...checkoutCore,
+    type: sessionType('product'),
     priceId: nonEmptyString('priceId').optional(),
     priceSlug: nonEmptyString('priceSlug').optional(),
     quantity: positiveInteger('quantity').default(1),
@@ -22,10 +30,12 @@ export const createProductCheckoutSessionSchema = z
 
 export const createAddPaymentMethodCheckoutSessionSchema = z.strictObject({
   ...checkoutCore,
+  type: sessionType('add_payment_method'),
   targetSubscriptionId: nonEmptyString('targetSubscriptionId').optional(),
 })
 
 export const createActivateSubscriptionCheckoutSessionSchema = z.strictObject({
   ...checkoutCore,
+  type: sessionType('activate_subscription'),
   targetSubscriptionId: nonEmptyString('targetSubscriptionId'),
 })

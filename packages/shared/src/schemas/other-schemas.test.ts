@@ -42,6 +42,21 @@ describe('checkout session schemas', () => {
     ])
   })
 
+  it('accepts the session type upstream clients send only when it matches the schema', () => {
+    expect(
+      createProductCheckoutSessionSchema.safeParse({ ...urls, priceSlug: 'p', type: 'product' })
+        .success,
+    ).toBe(true)
+    const wrong = createAddPaymentMethodCheckoutSessionSchema.safeParse({
+      ...urls,
+      type: 'product',
+    })
+    expect(wrong.error?.issues[0]).toMatchObject({
+      path: ['type'],
+      message: "type must be 'add_payment_method' for this checkout",
+    })
+  })
+
   it('rejects relative URLs with the field named', () => {
     const result = createProductCheckoutSessionSchema.safeParse({
       ...urls,
