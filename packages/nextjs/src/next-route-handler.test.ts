@@ -1,17 +1,10 @@
-import { NextRequest } from 'next/server'
+import { NextRequest as NextRequest16 } from 'next/server'
+import { NextRequest as NextRequest15 } from 'next15/server'
 import { describe, expect, it } from 'vitest'
 import { emulatorBackedFlowglad } from '../test/fake-app.js'
 import { nextRouteHandler } from './next-route-handler.js'
 
 const origin = 'http://app.test'
-
-function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return new NextRequest(`${origin}/api/flowglad/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin, 'x-user': 'user_a', ...headers },
-    body: JSON.stringify(body),
-  })
-}
 
 function setup() {
   const backend = emulatorBackedFlowglad()
@@ -26,7 +19,22 @@ function setup() {
   return { ...backend, route, seen }
 }
 
-describe('nextRouteHandler (App Router)', () => {
+// The adapter only imports types from next; run it against the real request class of both
+// majors it supports at run time.
+const nextVersions = [
+  ['16', NextRequest16],
+  ['15', NextRequest15 as unknown as typeof NextRequest16],
+] as const
+
+describe.each(nextVersions)('nextRouteHandler (App Router) with Next %s', (_major, NextRequest) => {
+  function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return new NextRequest(`${origin}/api/flowglad/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin, 'x-user': 'user_a', ...headers },
+      body: JSON.stringify(body),
+    })
+  }
+
   it('exports the same function as GET and POST', () => {
     const { route } = setup()
     expect(route.GET).toBe(route.POST)

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { NextApiRequest, NextApiResponse } from 'next'
-import { apiResolver } from 'next/dist/server/api-utils/node/api-resolver.js'
+import { apiResolver as apiResolver16 } from 'next/dist/server/api-utils/node/api-resolver.js'
+import { apiResolver as apiResolver15 } from 'next15/dist/server/api-utils/node/api-resolver.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { emulatorBackedFlowglad } from '../test/fake-app.js'
 import { pagesRouteHandler } from './pages-route-handler.js'
@@ -100,7 +101,14 @@ describe('pagesRouteHandler, called directly with Node req/res from a real serve
   })
 })
 
-describe('pagesRouteHandler behind Next’s own API resolver (body parsed by Next)', () => {
+const resolvers = [
+  ['16', apiResolver16],
+  ['15', apiResolver15 as unknown as typeof apiResolver16],
+] as const
+
+describe.each(
+  resolvers,
+)('pagesRouteHandler behind Next %s’s own API resolver (body parsed by Next)', (_major, apiResolver) => {
   async function start() {
     const app = setup()
     const url = await listen((req, res) => {
