@@ -51,7 +51,8 @@ for (const dir of readdirSync(packagesDir).sort()) {
     checkExportsMap(pkg),
   )
   check(`${pkg.name}: publint --strict`, () => {
-    const out = run(bin('publint'), ['--strict'], pkgDir)
+    // npm packs like attw does; pnpm may not be on PATH when the test command ran it through npx.
+    const out = run(bin('publint'), ['--strict', '--pack', 'npm'], pkgDir)
     if (!/All good/.test(out))
       throw Object.assign(new Error('publint reported problems'), { stdout: out })
   })
