@@ -1,24 +1,16 @@
-// Browser end-to-end test of the demo app: emulator + `next start` on loopback, Debian's Chromium
+// Browser end-to-end test of the demo app: emulator + `next start` on loopback, headless Chromium
 // driven by Playwright. Expects `next build` to have run. Closes with `N passed, N failed`.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmulator } from '@flowglad/emulator/node'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../../../scripts/chromium.mjs'
 import { assert, assertEqual, createHarness } from './harness.mjs'
 import { startNextApp } from './servers.mjs'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const artifacts = fileURLToPath(new URL('../test-results/', import.meta.url))
 const secretKey = 'sk_test_e2e'
 
-if (!existsSync(chromiumPath)) {
-  console.log(
-    `Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
-  )
-  console.log('0 passed, 1 failed')
-  process.exit(1)
-}
 mkdirSync(artifacts, { recursive: true })
 
 async function eventually(read, check, message, timeoutMs = 15_000) {
@@ -283,18 +275,8 @@ let browser
 let outcome = { passed: 0, failed: 1 }
 try {
   app = await startNextApp({ emulatorUrl: emulator.url, secretKey })
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  browser = await launchChromium()
+  console.log(`browser: ${browser.chromiumSource}`)
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
   console.log(`demo app e2e (app ${app.url}, emulator ${emulator.url})`)
   outcome = await scenario().run({ page, app, emulator: emulator.emulator })

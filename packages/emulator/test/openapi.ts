@@ -5,9 +5,9 @@ import type { ValidateFunction } from 'ajv'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 
-/** `<repoRoot>/../shared/reference/flowglad-openapi.json` (repoRoot = two levels above the package). */
+/** The copy vendored in the repository: `<repoRoot>/spec/flowglad-openapi.json`. */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
-export const OPENAPI_PATH = resolve(repoRoot, '../shared/reference/flowglad-openapi.json')
+export const OPENAPI_PATH = resolve(repoRoot, 'spec/flowglad-openapi.json')
 
 interface Operation {
   operationId: string

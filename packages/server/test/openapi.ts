@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url'
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 
-/** `<repoRoot>/../shared/reference/flowglad-openapi.json` (CI has the same layout). */
+/** The copy vendored in the repository: `<repoRoot>/spec/flowglad-openapi.json`. */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
-const documentPath = resolve(repoRoot, '../shared/reference/flowglad-openapi.json')
+const documentPath = resolve(repoRoot, 'spec/flowglad-openapi.json')
 
 interface Parameter {
   in: string

@@ -30,8 +30,8 @@ interface JsonSchema {
   required?: string[]
 }
 
-/** `<repoRoot>/../shared/reference/flowglad-openapi.json`, the layout CI has too. */
-const documentUrl = new URL('../../../../shared/reference/flowglad-openapi.json', import.meta.url)
+/** The copy vendored in the repository: `<repoRoot>/spec/flowglad-openapi.json`. */
+const documentUrl = new URL('../../../spec/flowglad-openapi.json', import.meta.url)
 const document = JSON.parse(readFileSync(documentUrl, 'utf8')) as {
   components: { schemas: Record<string, JsonSchema> }
 }
