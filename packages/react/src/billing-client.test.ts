@@ -176,6 +176,47 @@ describe('the billing store', () => {
     })
   })
 
+  it('request() marks an idle store loading without notifying or fetching when no one listens', async () => {
+    const route = routeFetch({ 'customers/billing': () => envelope(billingFixture()) })
+    const client = createBillingClient({ fetch: route.fetch })
+    client.request()
+    expect(client.getState().status).toBe('loading')
+    await Promise.resolve()
+    expect(route.seen).toHaveLength(0)
+    // The first load() still fetches (once) and tells subscribers the request has started.
+    const seen: string[] = []
+    client.subscribe(() => seen.push(client.getState().status))
+    await Promise.all([client.load(), client.load()])
+    expect(seen).toEqual(['loading', 'loaded'])
+    expect(route.seen).toHaveLength(1)
+  })
+
+  it('request() with subscribers starts the load in a microtask, not synchronously', async () => {
+    const route = routeFetch({ 'customers/billing': () => envelope(billingFixture()) })
+    const client = createBillingClient({ fetch: route.fetch })
+    const seen: string[] = []
+    client.subscribe(() => seen.push(client.getState().status))
+    client.request()
+    client.request()
+    expect(seen).toEqual([])
+    expect(route.seen).toHaveLength(0)
+    await Promise.resolve()
+    expect(route.seen).toHaveLength(1)
+    await client.load()
+    expect(seen).toEqual(['loading', 'loaded'])
+    expect(route.seen).toHaveLength(1)
+  })
+
+  it('request() leaves a loaded or failed store alone', async () => {
+    const route = routeFetch({})
+    const client = createBillingClient({ fetch: route.fetch, initialBilling: billingFixture() })
+    client.subscribe(() => {})
+    client.request()
+    await Promise.resolve()
+    expect(client.getState().status).toBe('loaded')
+    expect(route.seen).toHaveLength(0)
+  })
+
   it('starts loaded from initialBilling without a request', async () => {
     const route = routeFetch({})
     const client = createBillingClient({ fetch: route.fetch, initialBilling: billingFixture() })

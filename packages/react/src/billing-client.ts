@@ -34,6 +34,12 @@ export interface BillingClient {
   subscribe(listener: () => void): () => void
   /** Loads billing once: concurrent and repeated calls share the first request. */
   load(): Promise<void>
+  /**
+   * Asks for billing from inside a React render: an idle client turns `loading` at once, without
+   * notifying (no store update while React renders), so no later render can read it as idle. The
+   * request itself starts in a microtask once readers are subscribed, else on the next `load()`.
+   */
+  request(): void
   /** Fetches billing again; a late answer never overwrites a newer one. Never rejects. */
   reload(): Promise<void>
   /** POSTs `input` to the action's route and reads the `{ data, error }` envelope. Never throws. */
@@ -114,9 +120,14 @@ export function createBillingClient(options: BillingClientOptions = {}): Billing
     }
   }
 
+  // `request()` may have marked the state loading before any request started.
+  const firstLoadDue = () =>
+    state.status === 'idle' || (state.status === 'loading' && started === 0)
+
   function fetchBilling(): Promise<void> {
+    // Notifies also after a silent `request()`, so readers rendered before it catch up.
+    if (firstLoadDue()) setState({ status: 'loading' })
     const sequence = ++started
-    if (state.status === 'idle') setState({ status: 'loading' })
     const request = send<CustomerBillingDetails>(FlowgladActionKey.GetCustomerBilling).then(
       ({ result }) => {
         if (sequence < applied) return // a newer answer is already on screen
@@ -136,6 +147,8 @@ export function createBillingClient(options: BillingClientOptions = {}): Billing
     return request
   }
 
+  const load = () => inflight ?? (firstLoadDue() ? fetchBilling() : Promise.resolve())
+
   return {
     baseURL,
     retryDelayMs: options.retryDelayMs ?? 300,
@@ -144,7 +157,12 @@ export function createBillingClient(options: BillingClientOptions = {}): Billing
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    load: () => inflight ?? (state.status === 'idle' ? fetchBilling() : Promise.resolve()),
+    load,
+    request() {
+      if (state.status !== 'idle') return
+      state = { status: 'loading' }
+      if (listeners.size > 0) queueMicrotask(() => void load())
+    },
     reload: fetchBilling,
     call: async <T>(key: FlowgladActionKey, input?: object) => (await send<T>(key, input)).result,
     send,

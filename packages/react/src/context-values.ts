@@ -38,11 +38,14 @@ export type LoadedFlowgladContextValues = Omit<
     currentSubscriptions: SubscriptionDetails[]
   }
 
-/** Outside a provider (`loadBilling: false`) or while the first billing request runs. */
+/**
+ * Outside a provider (`loadBilling: false`), or pending (`loadBilling: true`): billing was asked
+ * for (or will be, by this consumer's mount) and has not answered yet; also during SSR.
+ */
 export type NotLoadedFlowgladContextValues = NullBillingData &
   BillingActions & { loaded: false; loadBilling: boolean; errors: null }
 
-/** The provider was told `loadBilling={false}`: actions work, no billing data. */
+/** `loadBilling={false}` and never `true` on this provider: actions work, no billing data. */
 export type BillingDisabledFlowgladContextValues = NullBillingData &
   BillingActions & { loaded: true; loadBilling: false; errors: null }
 
@@ -90,17 +93,34 @@ export const outsideProviderValues: NotLoadedFlowgladContextValues = {
   createUsageEvent: missingProvider,
 }
 
-/** Maps the store state to what `useBilling()` returns, mirroring the upstream states. */
+/**
+ * `loadBilling={false}` and nothing asked for billing yet. It only decides an idle store: once
+ * billing was asked for, the store is never idle again, so a render that still carries an older
+ * `false` (React may render one while a newer `true` waits) shows the store's state.
+ */
+export const billingDisabled = (state: BillingState, loadBilling: boolean | undefined) =>
+  loadBilling === false && state.status === 'idle'
+
+/**
+ * Maps the store state to what `useBilling()` returns, mirroring the upstream states.
+ * `loadBilling` is the provider's prop (`undefined`: load on the first `useBilling` mount).
+ */
 export function toContextValues(
   state: BillingState,
-  loadBilling: boolean,
+  loadBilling: boolean | undefined,
   actions: BillingActions,
 ): FlowgladContextValues {
-  if (!loadBilling) {
+  if (billingDisabled(state, loadBilling)) {
     return { ...nullBillingData, ...actions, loaded: true, loadBilling: false, errors: null }
   }
   if (state.status === 'error') {
-    return { ...nullBillingData, ...actions, loaded: true, loadBilling, errors: [state.error] }
+    return {
+      ...nullBillingData,
+      ...actions,
+      loaded: true,
+      loadBilling: true,
+      errors: [state.error],
+    }
   }
   if (state.status === 'loaded') {
     const { billing } = state
@@ -110,9 +130,9 @@ export function toContextValues(
       currentSubscriptions: billing.currentSubscriptions ?? [],
       ...actions,
       loaded: true,
-      loadBilling,
+      loadBilling: true,
       errors: null,
     }
   }
-  return { ...nullBillingData, ...actions, loaded: false, loadBilling, errors: null }
+  return { ...nullBillingData, ...actions, loaded: false, loadBilling: true, errors: null }
 }

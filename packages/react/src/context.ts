@@ -6,7 +6,8 @@ import type { BillingClient } from './billing-client.js'
 export interface FlowgladContextState {
   client: BillingClient
   actions: BillingActions
-  loadBilling: boolean
+  /** The provider's prop; `undefined` (0.17+ apps): load on the first `useBilling` mount. */
+  loadBilling: boolean | undefined
 }
 
 /** Holds the provider's billing client; `null` outside a `FlowgladProvider`. */

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useMemo, useRef } from 'react'
 import { createBillingActions } from './billing-actions.js'
 import { createBillingClient } from './billing-client.js'
 import { FlowgladContext } from './context.js'
+import { billingDisabled } from './context-values.js'
 import { createDevFetch } from './dev-fetch.js'
 
 export interface FlowgladRequestConfig {
@@ -20,7 +21,11 @@ export interface FlowgladProviderLiveProps {
   /** Absolute (`https://app.example`) or `/`-relative; default: same origin. */
   baseURL?: string
   requestConfig?: FlowgladRequestConfig
-  /** Fetch billing on mount (default true). With false, actions work but no data loads. */
+  /**
+   * For 0.16 apps. Omitted (as in 0.17+): billing loads when the first `useBilling` mounts.
+   * `true`: loads on mount; `false`: no data loads, actions still work. Once it has been `true`,
+   * billing stays requested for this provider (a later `false` does not unload it).
+   */
   loadBilling?: boolean
   __devMode?: false
 }
@@ -40,7 +45,7 @@ export function FlowgladProvider(props: FlowgladProviderProps) {
   latest.current = props
   const mocks = props.__devMode ? props.billingMocks : undefined
   const baseURL = props.__devMode ? undefined : props.baseURL
-  const loadBilling = props.__devMode || props.loadBilling !== false
+  const loadBilling = props.__devMode ? true : props.loadBilling
 
   const client = useMemo(() => {
     if (mocks) return createBillingClient({ fetch: createDevFetch(mocks), initialBilling: mocks })
@@ -52,13 +57,20 @@ export function FlowgladProvider(props: FlowgladProviderProps) {
     })
   }, [baseURL, mocks])
 
+  // Asked for during render, not only after commit: React may render (and commit) other parts
+  // of the tree with the previous `false` before this render commits, e.g. while a transition
+  // that delivered the session is suspended. Those renders must read "pending", not "disabled".
+  if (loadBilling) client.request()
   useEffect(() => {
     if (loadBilling) void client.load()
   }, [client, loadBilling])
 
-  const value = useMemo(
-    () => ({ client, actions: createBillingActions(client), loadBilling }),
-    [client, loadBilling],
-  )
+  const value = useMemo(() => {
+    const actions = createBillingActions(client)
+    // As 0.16: while billing is disabled, reload() does not load it either.
+    const reload = () =>
+      billingDisabled(client.getState(), loadBilling) ? Promise.resolve() : client.reload()
+    return { client, actions: { ...actions, reload }, loadBilling }
+  }, [client, loadBilling])
   return <FlowgladContext.Provider value={value}>{props.children}</FlowgladContext.Provider>
 }
