@@ -25,9 +25,11 @@ export function formatComparison({ ours, upstream, unit, better }) {
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 
 export function formatValue(value, unit) {
+  if (unit === 'text') return String(value)
   if (typeof value !== 'number' || Number.isNaN(value)) return '—'
   switch (unit) {
     case 'bytes':
+      if (value >= 10 * 1024 * 1024) return `${(value / (1024 * 1024)).toFixed(1)} MB`
       return value >= 1024 ? `${(value / 1024).toFixed(1)} KB` : `${integer.format(value)} B`
     case 'ms':
       return `${value < 1 ? value.toPrecision(2) : value < 100 ? value.toFixed(1) : integer.format(value)} ms`

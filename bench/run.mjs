@@ -27,6 +27,17 @@ const configs = {
     scalingRuns: 3,
     throughputRequests: 2_000,
     throughputRuns: 5,
+    uploadBytes: 50 * 1024 * 1024,
+    uploadRuns: 3,
+    outboxLatencySamples: 2_000,
+    outboxEvents: 20_000,
+    outboxFaultEvents: 100_000,
+    outboxKillAfter: 1_000,
+    snapshotEvents: 1e6,
+    snapshotRuns: 1,
+    clockSubscriptions: 1_000,
+    clockYears: 10,
+    clockRuns: 3,
   },
   smoke: {
     importRuns: 1,
@@ -39,6 +50,17 @@ const configs = {
     scalingRuns: 1,
     throughputRequests: 50,
     throughputRuns: 1,
+    uploadBytes: 2 * 1024 * 1024,
+    uploadRuns: 1,
+    outboxLatencySamples: 20,
+    outboxEvents: 200,
+    outboxFaultEvents: 300,
+    outboxKillAfter: 20,
+    snapshotEvents: 1e3,
+    snapshotRuns: 1,
+    clockSubscriptions: 20,
+    clockYears: 1,
+    clockRuns: 1,
   },
 }
 const config = smoke ? configs.smoke : configs.full
@@ -50,6 +72,9 @@ const sectionFiles = [
   ['4', './sections/4-bulk-ingest.mjs'],
   ['5', './sections/5-emulator-scaling.mjs'],
   ['6', './sections/6-handler-throughput.mjs'],
+  ['7', './sections/7-upload-memory.mjs'],
+  ['8', './sections/8-usage-outbox.mjs'],
+  ['9', './sections/9-emulator-snapshot.mjs'],
 ]
 
 function packageVersion(path) {

@@ -4,6 +4,8 @@ import type { NextApiRequest, NextApiResponse } from 'next'
 import { apiResolver as apiResolver16 } from 'next/dist/server/api-utils/node/api-resolver.js'
 import { apiResolver as apiResolver15 } from 'next15/dist/server/api-utils/node/api-resolver.js'
 import { afterEach, describe, expect, it } from 'vitest'
+import { describeBodyLimit } from '../../server/test/handler/body-limit-cases.js'
+import { probeBodies } from '../../server/test/handler/upload.js'
 import { emulatorBackedFlowglad } from '../test/fake-app.js'
 import { pagesRouteHandler } from './pages-route-handler.js'
 
@@ -29,7 +31,7 @@ function catchAllQuery(url: string | undefined) {
   }
 }
 
-function setup() {
+function setup(options: { maxBodyBytes?: number } = {}) {
   const backend = emulatorBackedFlowglad()
   const handler = pagesRouteHandler({
     getCustomerExternalId: (req) => {
@@ -37,6 +39,7 @@ function setup() {
       return typeof user === 'string' ? user : null
     },
     flowglad: backend.flowglad,
+    maxBodyBytes: options.maxBodyBytes,
   })
   return { ...backend, handler }
 }
@@ -106,26 +109,39 @@ const resolvers = [
   ['15', apiResolver15 as unknown as typeof apiResolver16],
 ] as const
 
+type ApiResolver = (typeof resolvers)[number][1]
+type PagesModule = { default: ReturnType<typeof pagesRouteHandler>; config?: unknown }
+
+/** A real server whose every request goes through Next's own API resolver to `module`. */
+function listenBehind(
+  apiResolver: ApiResolver,
+  module: PagesModule,
+  watch?: (req: IncomingMessage, res: ServerResponse) => void,
+) {
+  return listen((req, res) => {
+    watch?.(req, res)
+    void apiResolver(
+      req,
+      res,
+      catchAllQuery(req.url),
+      module,
+      {
+        previewModeId: 'id',
+        previewModeEncryptionKey: 'key',
+        previewModeSigningKey: 'sign',
+        dev: false,
+      },
+      false,
+    )
+  })
+}
+
 describe.each(
   resolvers,
 )('pagesRouteHandler behind Next %s’s own API resolver (body parsed by Next)', (_major, apiResolver) => {
   async function start() {
     const app = setup()
-    const url = await listen((req, res) => {
-      void apiResolver(
-        req,
-        res,
-        catchAllQuery(req.url),
-        { default: app.handler },
-        {
-          previewModeId: 'id',
-          previewModeEncryptionKey: 'key',
-          previewModeSigningKey: 'sign',
-          dev: false,
-        },
-        false,
-      )
-    })
+    const url = await listenBehind(apiResolver, { default: app.handler })
     return { ...app, url }
   }
 
@@ -155,3 +171,14 @@ describe.each(
     expect((await foreign.json()).error.code).toBe('csrf_rejected')
   })
 })
+
+// With Next's body parser off, the body is streamed after sign-in and capped by maxBodyBytes.
+for (const [major, apiResolver] of resolvers) {
+  describeBodyLimit(`pagesRouteHandler, Next ${major}, bodyParser: false`, async (options) => {
+    const { probes, watch } = probeBodies()
+    const { handler } = setup(options)
+    const config = { api: { bodyParser: false } }
+    const url = await listenBehind(apiResolver, { default: handler, config }, watch)
+    return { url, probes }
+  })
+}

@@ -1,7 +1,9 @@
 import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
+import { describeBodyLimit } from '../test/handler/body-limit-cases.js'
 import { createFakeFlowglad } from '../test/handler/fake-flowglad.js'
 import { listen } from '../test/handler/listen.js'
+import { probeBodies } from '../test/handler/upload.js'
 import { expressRouter } from './express.js'
 
 const servers: { close: () => Promise<void> }[] = []
@@ -129,4 +131,24 @@ describe('expressRouter mounting and middleware', () => {
     expect(calls).toEqual([])
     expect((await fetch(`${url}/api/flowglad/customers/billing`, jsonInit({}))).status).toBe(200)
   })
+})
+
+describeBodyLimit('expressRouter without a body parser', async ({ maxBodyBytes }) => {
+  const { probes, watch } = probeBodies()
+  const app = express()
+  app.use((req, res, next) => {
+    watch(req, res)
+    next()
+  })
+  app.use(
+    '/api/flowglad',
+    expressRouter({
+      getCustomerExternalId: (req) => req.header('x-user') ?? null,
+      flowglad: (id) => createFakeFlowglad(id),
+      maxBodyBytes,
+    }),
+  )
+  const server = await listen(app)
+  servers.push(server)
+  return { url: server.url, probes }
 })

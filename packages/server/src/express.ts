@@ -13,12 +13,14 @@ export interface ExpressRouterOptions extends FlowgladHandlerOptions<Request> {
 /**
  * Mount with `app.use('/api/flowglad', expressRouter({ ... }))`. The action path is the part
  * of the URL after the mount point; `getCustomerExternalId` receives the Express `req`.
+ * A body a parser already read (`express.json()`) is used as it is; otherwise the body is
+ * streamed from `req` only after the customer is known, at most `maxBodyBytes` (413 beyond).
  */
 export function expressRouter(options: ExpressRouterOptions): RequestHandler {
   const { middleware = [], ...handlerOptions } = options
   const handle = createFlowgladHandler<Request>(handlerOptions)
   const serve = async (req: Request, res: Response) => {
-    const request = await toWebRequest(req)
+    const request = await toWebRequest(req, { maxBodyBytes: handlerOptions.maxBodyBytes })
     await sendWebResponse(res, await handle(request, { path: req.path, source: req }))
   }
   return (req, res, next) => {

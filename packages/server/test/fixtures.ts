@@ -50,6 +50,7 @@ export function subscription(
     replacedBySubscriptionId: null,
     defaultPaymentMethodId: null,
     backupPaymentMethodId: null,
+    runBillingAtPeriodStart: true,
     interval: 'month',
     intervalCount: 1,
     createdAt: 1,

@@ -15,6 +15,7 @@ describe('error catalogue', () => {
       not_found: 404,
       method_not_allowed: 405,
       conflict: 409,
+      payload_too_large: 413,
       rate_limited: 429,
       upstream_unavailable: 502,
       internal_error: 500,

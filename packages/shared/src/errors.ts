@@ -11,12 +11,20 @@ export const flowgladErrorCatalogue = {
   unauthenticated: { status: 401, when: 'the app resolved no customer for the request' },
   forbidden: {
     status: 403,
-    when: "the subscription is not among the customer's own, or the usage policy refused",
+    when: "the subscription is not among the customer's own, the usage policy refused, or the browser asked for what only checkout may do",
   },
   csrf_rejected: { status: 403, when: 'cross-site or non-JSON state-changing request' },
   not_found: { status: 404, when: 'unknown action path, or the API said NOT_FOUND' },
   method_not_allowed: { status: 405, when: 'wrong HTTP method for the action' },
   conflict: { status: 409, when: 'the API said CONFLICT (e.g. transactionId reused elsewhere)' },
+  payload_too_large: {
+    status: 413,
+    when: 'the request body is larger than the route handler accepts (maxBodyBytes)',
+  },
+  webhook_verification_failed: {
+    status: 400,
+    when: "a webhook's headers, timestamp, signature, secret or JSON body did not check out",
+  },
   rate_limited: { status: 429, when: 'the API rate-limited us and retries ran out' },
   queue_full: { status: 503, when: 'the usage batcher queue is at its bound; nothing was dropped' },
   upstream_unavailable: { status: 502, when: 'the API could not be reached or kept failing' },

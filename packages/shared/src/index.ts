@@ -34,6 +34,15 @@ export {
   createUsageEventSchema,
   usageAmountSchema,
   usageDateSchema,
-  usagePropertiesSchema,
 } from './schemas/usage-events.js'
+export {
+  type UsagePropertiesProblem,
+  usagePropertiesLimits,
+  usagePropertiesSchema,
+  validateUsageProperties,
+} from './schemas/usage-properties.js'
 export { parseOrThrow, zodIssuesToValidationError } from './validation.js'
+export {
+  FLOWGLAD_WEBHOOK_EVENT_TYPES,
+  type FlowgladWebhookEventType,
+} from './webhook-event-types.js'

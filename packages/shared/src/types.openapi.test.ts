@@ -3,14 +3,16 @@ import { describe, expect, it } from 'vitest'
 import type {
   BillingAddress,
   Customer,
-  FeatureItem,
   PaymentMethod,
   PurchaseInvoice,
+  ResourceFeatureItem,
   StandaloneInvoice,
   StaticInvoiceLineItem,
   Subscription,
   SubscriptionInvoice,
   SubscriptionItem,
+  ToggleFeatureItem,
+  UsageCreditGrantFeatureItem,
   UsageEvent,
   UsageInvoiceLineItem,
   UsageMeterBalance,
@@ -105,7 +107,7 @@ const subscription: KeyMap<Subscription> = {
   replacedBySubscriptionId: 'required',
   defaultPaymentMethodId: 'required',
   backupPaymentMethodId: 'required',
-  runBillingAtPeriodStart: 'optional',
+  runBillingAtPeriodStart: 'required',
   interval: 'required',
   intervalCount: 'required',
   currentBillingPeriodStart: 'optional',
@@ -133,26 +135,44 @@ const subscriptionItem: KeyMap<SubscriptionItem> = {
   metadata: 'optional',
 }
 
-const featureItem: KeyMap<FeatureItem> = {
-  createdAt: 'optional',
-  updatedAt: 'optional',
-  livemode: 'optional',
+const featureItemFields = {
+  ...stamps,
   id: 'required',
-  subscriptionItemId: 'optional',
-  featureId: 'optional',
+  subscriptionItemId: 'required',
+  featureId: 'required',
   productFeatureId: 'optional',
   type: 'required',
   name: 'required',
   slug: 'required',
+  expiredAt: 'optional',
+  detachedAt: 'optional',
+  detachedReason: 'optional',
+  manuallyCreated: 'required',
+  pricingModelId: 'required',
+} as const
+
+const toggleFeatureItem: KeyMap<ToggleFeatureItem> = {
+  ...featureItemFields,
   amount: 'optional',
   usageMeterId: 'optional',
   renewalFrequency: 'optional',
   resourceId: 'optional',
-  expiredAt: 'optional',
-  detachedAt: 'optional',
-  detachedReason: 'optional',
-  manuallyCreated: 'optional',
-  pricingModelId: 'optional',
+}
+
+const usageCreditGrantFeatureItem: KeyMap<UsageCreditGrantFeatureItem> = {
+  ...featureItemFields,
+  amount: 'required',
+  usageMeterId: 'required',
+  renewalFrequency: 'required',
+  resourceId: 'optional',
+}
+
+const resourceFeatureItem: KeyMap<ResourceFeatureItem> = {
+  ...featureItemFields,
+  amount: 'required',
+  usageMeterId: 'optional',
+  renewalFrequency: 'optional',
+  resourceId: 'required',
 }
 
 const usageEvent: KeyMap<UsageEvent> = {
@@ -183,7 +203,7 @@ const usageMeter: KeyMap<UsageMeterRecord> = {
 const usageMeterBalance: KeyMap<UsageMeterBalance> = {
   createdAt: 'optional',
   updatedAt: 'optional',
-  livemode: 'optional',
+  livemode: 'required',
   organizationId: 'optional',
   pricingModelId: 'optional',
   aggregationType: 'optional',
@@ -300,7 +320,7 @@ const cases: [string, Record<string, 'required' | 'optional'>, JsonSchema[], str
     'Subscription',
     subscription,
     [component('StandardSubscriptionRecord'), component('NonRenewingSubscriptionRecord')],
-    ['runBillingAtPeriodStart'],
+    [],
   ],
   [
     'SubscriptionItem',
@@ -308,23 +328,18 @@ const cases: [string, Record<string, 'required' | 'optional'>, JsonSchema[], str
     [component('StaticSubscriptionItemClientSelectSchema')],
     [],
   ],
+  ['ToggleFeatureItem', toggleFeatureItem, [component('ToggleSubscriptionItemFeatureRecord')], []],
   [
-    'FeatureItem',
-    featureItem,
-    [
-      component('ToggleSubscriptionItemFeatureRecord'),
-      component('UsageCreditGrantSubscriptionItemFeatureRecord'),
-      component('ResourceSubscriptionItemFeatureRecord'),
-    ],
-    [
-      'createdAt',
-      'updatedAt',
-      'livemode',
-      'subscriptionItemId',
-      'featureId',
-      'manuallyCreated',
-      'pricingModelId',
-    ],
+    'UsageCreditGrantFeatureItem',
+    usageCreditGrantFeatureItem,
+    [component('UsageCreditGrantSubscriptionItemFeatureRecord')],
+    [],
+  ],
+  [
+    'ResourceFeatureItem',
+    resourceFeatureItem,
+    [component('ResourceSubscriptionItemFeatureRecord')],
+    [],
   ],
   ['UsageEvent', usageEvent, [component('UsageEventClientSelectSchema')], []],
   ['UsageMeterRecord', usageMeter, [component('UsageMeterClientSelectSchema')], []],
@@ -332,7 +347,7 @@ const cases: [string, Record<string, 'required' | 'optional'>, JsonSchema[], str
     'UsageMeterBalance',
     usageMeterBalance,
     [balanceItem],
-    ['createdAt', 'updatedAt', 'livemode', 'organizationId', 'pricingModelId', 'aggregationType'],
+    ['createdAt', 'updatedAt', 'organizationId', 'pricingModelId', 'aggregationType'],
   ],
   ['PaymentMethod', paymentMethod, [component('PaymentMethodClientSelectSchema')], []],
   ['PurchaseInvoice', purchaseInvoice, [component('PurchaseInvoiceClientSelectSchema')], []],

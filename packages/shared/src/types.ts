@@ -30,14 +30,15 @@ export interface Customer extends Timestamps {
   billingAddress?: BillingAddress | null
 }
 
+/** Optional fields also take `undefined`, so the same type serves as update input. */
 export interface BillingAddress {
-  name?: string | null
-  firstName?: string | null
-  lastName?: string | null
-  email?: string | null
-  phone?: string | null
+  name?: string | null | undefined
+  firstName?: string | null | undefined
+  lastName?: string | null | undefined
+  email?: string | null | undefined
+  phone?: string | null | undefined
   address: {
-    name?: string | null
+    name?: string | null | undefined
     line1: string | null
     line2: string | null
     city: string | null
@@ -80,8 +81,7 @@ export interface Subscription extends Timestamps {
   replacedBySubscriptionId: string | null
   defaultPaymentMethodId: string | null
   backupPaymentMethodId: string | null
-  /** Always sent by the API; optional because the SDK never reads it. */
-  runBillingAtPeriodStart?: boolean | null
+  runBillingAtPeriodStart: boolean | null
   /** Null on non-renewing subscriptions (`renews: false`), as are the period fields below. */
   interval: IntervalUnit | null
   intervalCount: number | null
@@ -112,37 +112,61 @@ export interface SubscriptionItem extends Timestamps {
 export type FeatureType = 'toggle' | 'usage_credit_grant' | 'resource'
 export type RenewalFrequency = 'once' | 'every_billing_period'
 
-/**
- * A feature granted to a subscription (`experimental.featureItems`). `amount` and
- * `usageMeterId`/`renewalFrequency` are set for `usage_credit_grant`, `amount` and
- * `resourceId` for `resource`; a `toggle` has none of them. Required here is what the SDK reads
- * (as upstream's own type); the API also always sends the optional bookkeeping fields.
- */
-export interface FeatureItem extends Partial<Timestamps> {
+/** Fields every feature item has; the API always sends the required ones. */
+interface FeatureItemFields extends Timestamps {
   id: string
-  subscriptionItemId?: string
-  featureId?: string
+  subscriptionItemId: string
+  featureId: string
   productFeatureId?: string | null
-  type: FeatureType
   name: string
   slug: string
-  amount?: number | null
-  usageMeterId?: string | null
-  renewalFrequency?: RenewalFrequency | null
-  resourceId?: string | null
+  manuallyCreated: boolean
+  pricingModelId: string
   expiredAt?: number | null
   detachedAt?: number | null
   detachedReason?: string | null
-  manuallyCreated?: boolean
-  pricingModelId?: string
+}
+
+/** An on/off feature: no amount, meter or resource. */
+export interface ToggleFeatureItem extends FeatureItemFields {
+  type: 'toggle'
+  amount?: null
+  usageMeterId?: null
+  renewalFrequency?: null
+  resourceId?: null
+}
+
+/** Credits `amount` units to the meter `usageMeterId`, once or every billing period. */
+export interface UsageCreditGrantFeatureItem extends FeatureItemFields {
+  type: 'usage_credit_grant'
+  amount: number
+  usageMeterId: string
+  renewalFrequency: RenewalFrequency
+  resourceId?: null
+}
+
+/** Grants `amount` claims of the resource `resourceId`. */
+export interface ResourceFeatureItem extends FeatureItemFields {
+  type: 'resource'
+  amount: number
+  resourceId: string
+  usageMeterId?: null
+  renewalFrequency?: null
 }
 
 /**
+ * A feature granted to a subscription (`experimental.featureItems`), told apart by `type` as
+ * in the API: after `item.type === 'usage_credit_grant'`, `amount` and `usageMeterId` are set.
+ */
+export type FeatureItem = ToggleFeatureItem | UsageCreditGrantFeatureItem | ResourceFeatureItem
+
+/**
  * A meter with the balance of one subscription's account (`usageMeterBalances`). Required here
- * is what the SDK reads (as upstream's own type); the API also sends every other meter field.
+ * is what upstream's own type requires; the API also sends every other meter field.
  */
 export interface UsageMeterBalance extends Partial<UsageMeterRecord> {
   id: string
+  livemode: boolean
   name: string
   slug: string
   /** Credits minus debits; may be negative (usage is never refused for lack of balance). */
@@ -156,7 +180,8 @@ export interface SubscriptionExperimentalFields {
 }
 
 export interface SubscriptionDetails extends Subscription {
-  subscriptionItems: Array<SubscriptionItem & { price?: Price }>
+  /** Each item with its price, which the billing response always includes. */
+  subscriptionItems: Array<SubscriptionItem & { price: Price }>
   experimental?: SubscriptionExperimentalFields
 }
 
@@ -180,16 +205,20 @@ export interface Price extends Timestamps {
   usageEventsPerUnit?: number | null
 }
 
-export interface Feature {
+/** A feature of a product in the pricing model (what a plan grants, as opposed to a grant). */
+export interface Feature extends Timestamps {
   id: string
   type: FeatureType
   slug: string
   name: string
-  description?: string | null
-  active?: boolean
+  description: string
+  active: boolean
+  organizationId: string
+  pricingModelId: string
   amount?: number | null
   usageMeterId?: string | null
   renewalFrequency?: RenewalFrequency | null
+  resourceId?: string | null
 }
 
 export interface Product extends Timestamps {
@@ -205,7 +234,7 @@ export interface Product extends Timestamps {
   pricingModelId: string
   organizationId: string
   prices: Price[]
-  defaultPrice?: Price | null
+  defaultPrice: Price | null
   features: Feature[]
 }
 
@@ -227,13 +256,18 @@ export interface UsageMeter extends UsageMeterRecord {
   defaultPrice?: Price | null
 }
 
+/** A meter as the billing response's pricing model carries it: always with its prices. */
+export interface PricingModelUsageMeter extends UsageMeter {
+  prices: Price[]
+}
+
 export interface PricingModel extends Timestamps {
   id: string
   organizationId: string
   isDefault: boolean
   name: string
   products: Product[]
-  usageMeters: UsageMeter[]
+  usageMeters: PricingModelUsageMeter[]
   defaultProduct?: Product | null
 }
 
@@ -389,16 +423,31 @@ export interface PaymentMethod extends Timestamps {
   metadata?: Metadata | null
 }
 
+/** A purchase; the interval and per-cycle fields are null except on subscription purchases. */
 export interface Purchase extends Timestamps {
   id: string
   name: string
   status: 'open' | 'pending' | 'failed' | 'paid' | 'refunded' | 'partial_refund' | 'fraudulent'
   customerId: string
+  organizationId: string
   priceId: string
   priceType: PriceType
   quantity: number
+  archived: boolean | null
+  bankPaymentOnly: boolean | null
+  firstInvoiceValue: number
+  totalPurchaseValue: number | null
+  pricePerBillingCycle: number | null
+  intervalUnit: IntervalUnit | null
+  intervalCount: number | null
+  trialPeriodDays: number | null
+  position: number
+  proposal: string | null
   purchaseDate?: number | null
   endDate?: number | null
+  billingCycleAnchor?: number | null
+  billingAddress?: BillingAddress | null
+  metadata?: Metadata | null
   pricingModelId: string
 }
 

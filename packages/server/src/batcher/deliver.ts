@@ -1,6 +1,7 @@
 import type { UsageEvent } from '@flowglad/shared'
 import type { UsageEventWireInput } from '../client/wire-types.js'
 import { asFlowgladError, classifyFailure, retryAfterHintMs } from './classify-error.js'
+import { splitUnencodable } from './encoding.js'
 import type { QueuedEvent } from './entry.js'
 import { receiptsFor } from './receipts.js'
 import type { UsageFailure, UsageReceipt } from './types.js'
@@ -22,9 +23,11 @@ function halves<T>(items: readonly T[]): [T[], T[]] {
 }
 
 /**
- * Sends one batch. A 413 splits it in halves; a rejection (400/404/403/409) bisects it until the
- * bad events stand alone, so the good ones still land. After a transient failure nothing more is
- * sent: the failed part and every part not yet sent come back in `retry`.
+ * Sends one batch. An event that cannot be encoded as JSON fails for good on its own, before
+ * anything is sent (a local error is never worth a retry). A 413 splits the batch in halves; a
+ * rejection (400/404/403/409) bisects it until the bad events stand alone, so the good ones
+ * still land. After a transient failure nothing more is sent: the failed part and every part
+ * not yet sent come back in `retry`.
  */
 export async function deliverBatch(
   entries: readonly QueuedEvent[],
@@ -45,6 +48,13 @@ export async function deliverBatch(
     }
   }
 
+  /** Fails the events that cannot be encoded; returns the rest. */
+  const encodable = (part: readonly QueuedEvent[]): QueuedEvent[] => {
+    const { sendable, unencodable } = splitUnencodable(part)
+    for (const { entry, error } of unencodable) failAll([entry], error)
+    return sendable
+  }
+
   const deliverPart = async (part: readonly QueuedEvent[]): Promise<void> => {
     if (part.length === 0) return
     if (outcome.retry) {
@@ -55,6 +65,12 @@ export async function deliverBatch(
     try {
       rows = await send(part.map((entry) => entry.event))
     } catch (error) {
+      // Changed while in flight (the caller still holds `properties`): retry without them.
+      const sendable = encodable(part)
+      if (sendable.length < part.length) {
+        await deliverPart(sendable)
+        return
+      }
       const kind = classifyFailure(error)
       if (kind === 'transient') {
         for (const entry of part) entry.attempts += 1
@@ -79,6 +95,6 @@ export async function deliverBatch(
     })
   }
 
-  await deliverPart(entries)
+  await deliverPart(encodable(entries))
   return outcome
 }

@@ -2,7 +2,7 @@ import { FlowgladError, type UsageEvent } from '@flowglad/shared'
 import { describe, expect, it } from 'vitest'
 import { FlowgladApiError } from '../client/api-error.js'
 import type { UsageEventWireInput } from '../client/wire-types.js'
-import { RETRY_CAP_MS, retryDelayMs } from './backoff.js'
+import { MAX_RETRY_AFTER_MS, RETRY_CAP_MS, retryDelayMs } from './backoff.js'
 import { asFlowgladError, classifyFailure, retryAfterHintMs } from './classify-error.js'
 import type { QueuedEvent } from './entry.js'
 import { Fifo } from './fifo.js'
@@ -57,8 +57,15 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(30, undefined, () => 0)).toBe(RETRY_CAP_MS / 2)
   })
 
-  it('honours a server-requested wait', () => {
-    expect(retryDelayMs(5, 2_000)).toBe(2_000)
+  it('lets a server-requested wait lengthen the backoff, up to 5 minutes', () => {
+    expect(retryDelayMs(1, 20_000, () => 0)).toBe(20_000)
+    expect(retryDelayMs(1, 60 * 60_000, () => 0)).toBe(MAX_RETRY_AFTER_MS)
+  })
+
+  it('never lets a server-requested wait shorten it: Retry-After: 0 still backs off', () => {
+    expect(retryDelayMs(1, 0, () => 0)).toBe(250)
+    expect(retryDelayMs(5, 2_000, () => 0)).toBe(4_000)
+    expect(retryDelayMs(30, 0, () => 0)).toBe(RETRY_CAP_MS / 2)
   })
 })
 

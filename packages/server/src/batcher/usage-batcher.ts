@@ -63,6 +63,8 @@ class QueueingUsageBatcher implements UsageBatcher {
   #batchLimit: number
   #consecutiveFailures = 0
   #resumeAt = 0
+  /** Set after a transient failure until the gate timer fires: every retry waits on a timer. */
+  #backingOff = false
   #pumpScheduled = false
   readonly #intervalTimer = new Timer()
   readonly #gateTimer = new Timer()
@@ -236,9 +238,13 @@ class QueueingUsageBatcher implements UsageBatcher {
       // While the API is failing, probe with one request at a time.
       const limit = this.#consecutiveFailures > 0 ? 1 : this.#options.maxConcurrentRequests
       if (this.#inFlight.size >= limit) return
-      const wait = this.#resumeAt - Date.now()
-      if (wait > 0) {
-        this.#gateTimer.arm(wait, () => this.#pump())
+      if (this.#backingOff) {
+        // A real timer even when the wait is 0, so a failing API that answers at once can
+        // never keep this loop on the microtask queue and starve the app's timers and I/O.
+        this.#gateTimer.arm(Math.max(0, this.#resumeAt - Date.now()), () => {
+          this.#backingOff = false
+          this.#pump()
+        })
         return
       }
       const head = this.#pending.peek()
@@ -297,6 +303,7 @@ class QueueingUsageBatcher implements UsageBatcher {
     if (retry) {
       this.#consecutiveFailures += 1
       this.#resumeAt = Date.now() + retryDelayMs(this.#consecutiveFailures, retry.retryAfterMs)
+      this.#backingOff = true
       const error = asFlowgladError(retry.error)
       for (const entry of retry.entries) {
         if (entry.settled) continue

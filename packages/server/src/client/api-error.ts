@@ -1,4 +1,8 @@
 import { FlowgladError, type FlowgladErrorCode } from '@flowglad/shared'
+import { redactSecret } from './redact.js'
+
+// Node's util.inspect looks for this symbol; Symbol.for keeps the main entry free of node: imports.
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
 
 /** Maps an HTTP status from the Flowglad API to the catalogue code our callers switch on. */
 export function errorCodeForStatus(status: number): FlowgladErrorCode {
@@ -20,6 +24,8 @@ export interface FlowgladApiErrorInit {
   message: string
   /** The server's Retry-After / retry-after-ms hint, when it sent one. */
   retryAfterMs?: number
+  /** The secret key, removed from every field (message, apiCode, requestId, body, details). */
+  secret?: string
 }
 
 /**
@@ -36,15 +42,42 @@ export class FlowgladApiError extends FlowgladError {
   readonly retryAfterMs: number | undefined
 
   constructor(init: FlowgladApiErrorInit) {
-    super(errorCodeForStatus(init.status), init.message, {
+    const clean = (text: string | undefined) => redactSecret(text, init.secret)
+    const apiCode = clean(init.apiCode)
+    const requestId = clean(init.requestId)
+    super(errorCodeForStatus(init.status), clean(init.message) ?? '', {
       status: init.status,
-      details: { status: init.status, apiCode: init.apiCode, requestId: init.requestId },
+      details: { status: init.status, apiCode, requestId },
     })
     this.name = 'FlowgladApiError'
-    this.apiCode = init.apiCode
-    this.requestId = init.requestId
-    this.body = init.body
+    this.apiCode = apiCode
+    this.requestId = requestId
+    this.body = redactSecret(init.body, init.secret)
     this.retryAfterMs = init.retryAfterMs
+  }
+
+  /** What logs get from JSON.stringify: the redacted fields only. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      status: this.status,
+      message: this.message,
+      apiCode: this.apiCode,
+      requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
+      body: this.body,
+    }
+  }
+
+  /** What util.inspect / console.log print: the same redacted fields, plus the stack. */
+  [inspectSymbol](
+    _depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options: unknown) => string,
+  ): string {
+    const view = { ...this.toJSON(), stack: this.stack }
+    return inspect ? `${this.name} ${inspect(view, options)}` : JSON.stringify(view)
   }
 }
 
@@ -89,7 +122,7 @@ function describeApiMessage(body: unknown): string | undefined {
   return undefined
 }
 
-/** Builds the typed error; the secret key never appears in the message. */
+/** Builds the typed error; the secret key appears in none of its fields. */
 export function apiErrorFromResponse(options: {
   status: number
   body: unknown
@@ -117,6 +150,7 @@ export function apiErrorFromResponse(options: {
     requestId,
     body,
     retryAfterMs: options.retryAfterMs,
-    message: message.split(apiKey).join('[redacted]'),
+    message,
+    secret: apiKey,
   })
 }

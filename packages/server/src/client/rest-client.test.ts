@@ -303,3 +303,32 @@ describe('wire basics', () => {
     expect(() => new FlowgladRestClient({ timeout: 1.5 })).toThrow(/timeout/)
   })
 })
+
+describe('bodies JSON cannot write', () => {
+  const deep = () => {
+    let value: Record<string, unknown> = {}
+    for (let level = 0; level < 200_000; level++) value = { a: value }
+    return value
+  }
+  const circular = () => {
+    const value: Record<string, unknown> = {}
+    value.self = value
+    return value
+  }
+
+  it.each([
+    ['a BigInt', () => ({ n: 10n }), /BigInt/],
+    ['a cycle', circular, /circular/i],
+    ['nesting deeper than the stack', deep, /nests too deeply/],
+  ])('%s is validation_error and nothing is sent', async (_name, body, reason) => {
+    const { rest, calls } = client([json(200, {})])
+    const error = (await rest
+      .post('/api/v1/usage-events', body())
+      .catch((thrown: unknown) => thrown)) as FlowgladError
+    expect(error).toBeInstanceOf(FlowgladError)
+    expect(error.code).toBe('validation_error')
+    expect(error.message).toMatch(/cannot be serialised as JSON/)
+    expect(error.message).toMatch(reason)
+    expect(calls).toEqual([])
+  })
+})

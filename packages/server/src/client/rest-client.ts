@@ -50,6 +50,28 @@ function describeValue(value: unknown): string {
   return typeof value === 'number' ? String(value) : typeof value
 }
 
+/**
+ * The body as JSON, once. A value JSON cannot write (BigInt, a cycle, nesting deeper than the
+ * stack) is the caller's bad input: `validation_error`, nothing sent, never a crash.
+ */
+function serialiseBody(request: RestRequest): string {
+  try {
+    return JSON.stringify(request.body)
+  } catch (error) {
+    const reason =
+      error instanceof RangeError
+        ? 'it nests too deeply'
+        : error instanceof Error
+          ? error.message
+          : String(error)
+    throw new FlowgladError(
+      'validation_error',
+      `Request body for ${request.method} ${request.path} cannot be serialised as JSON: ${reason}`,
+      { cause: error },
+    )
+  }
+}
+
 function parseBody(text: string): unknown {
   if (text === '') return null
   try {
@@ -115,7 +137,7 @@ export class FlowgladRestClient {
     }
     let payload: string | undefined
     if (request.body !== undefined) {
-      payload = JSON.stringify(request.body)
+      payload = serialiseBody(request)
       headers['Content-Type'] = 'application/json'
     }
 

@@ -25,15 +25,16 @@ export interface CustomerCreateInput {
   archived?: boolean
 }
 
+/** Optional fields also take `undefined` (JSON drops it), so parsed input fits under exactOptionalPropertyTypes. */
 export interface CustomerUpdateInput {
-  name?: string
-  email?: string
-  phone?: string
-  logoURL?: string | null
-  iconURL?: string | null
-  domain?: string | null
-  userId?: string | null
-  billingAddress?: Customer['billingAddress']
+  name?: string | undefined
+  email?: string | undefined
+  phone?: string | undefined
+  logoURL?: string | null | undefined
+  iconURL?: string | null | undefined
+  domain?: string | null | undefined
+  userId?: string | null | undefined
+  billingAddress?: Customer['billingAddress'] | undefined
 }
 
 export interface CreateCustomerResponse {

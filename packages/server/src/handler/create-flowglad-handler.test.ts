@@ -59,7 +59,7 @@ describe('actions: success envelopes', () => {
       { subscription: { id: 'sub_own', status: 'cancellation_scheduled' } },
     ],
     ['subscriptions/uncancel', { id: 'sub_own' }, { subscription: { status: 'active' } }],
-    ['subscriptions/create', { priceSlug: 'pro_monthly' }, { subscription: { id: 'sub_new' } }],
+    ['subscriptions/create', { priceSlug: 'free' }, { subscription: { id: 'sub_new' } }],
     ['usage-events/create', { usageMeterSlug: 'ai_tokens' }, { usageEvent: { amount: 1 } }],
     ['usage-meters/balances', {}, { usageMeterBalances: [{ slug: 'ai_tokens' }] }],
   ])('%s answers 200 { data, error: null }', async (path, body, expected) => {
@@ -95,9 +95,13 @@ describe('actions: success envelopes', () => {
 
   it('subscriptions/create passes validated input with defaults (no customerId possible)', async () => {
     const { handler, apiCalls } = setup()
-    await handler(jsonPost('subscriptions/create', { priceSlug: 'pro_monthly' }))
+    await handler(jsonPost('subscriptions/create', { priceSlug: 'free' }))
     expect(apiCalls()).toEqual([
-      { method: 'createSubscription', args: [{ priceSlug: 'pro_monthly', doNotCharge: false }] },
+      { method: 'getBilling', args: [] },
+      {
+        method: 'createSubscription',
+        args: [{ priceSlug: 'free', quantity: 1, doNotCharge: false }],
+      },
     ])
   })
 })
@@ -183,6 +187,29 @@ describe('CSRF guard', () => {
       body: '{}',
     })
     expect((await handler(request)).status).toBe(200)
+  })
+
+  it.each([
+    'customers/billing',
+    'usage-events/create',
+  ])('refuses %s without Origin when Sec-Fetch-Site says cross-site', async (path) => {
+    const { handler, flowglad } = setup({ allowedOrigins: ['https://web.example.com'] })
+    const request = (site: string) =>
+      new Request(`${appOrigin}/api/flowglad/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'sec-fetch-site': site },
+        body: JSON.stringify({ usageMeterSlug: 'ai_tokens' }),
+      })
+    const refused = await handler(request('cross-site'))
+    expect(refused.status).toBe(403)
+    expect((await readEnvelope(refused)).error).toEqual({
+      code: 'csrf_rejected',
+      json: { message: 'Cross-site request refused: Sec-Fetch-Site is cross-site' },
+    })
+    expect(flowglad).not.toHaveBeenCalled()
+    for (const site of ['same-origin', 'same-site', 'none']) {
+      expect((await handler(request(site))).status, site).toBe(200)
+    }
   })
 
   it('lets read-only billing through without a JSON content type (upstream react does that)', async () => {
@@ -321,13 +348,15 @@ describe('validation', () => {
     expect((await handler(jsonPost('customers/billing', ''))).status).toBe(200)
   })
 
-  it('refuses an oversized body with 400', async () => {
+  it('refuses a body over 1 MiB with 413 payload_too_large', async () => {
     const { handler } = setup()
     const big = JSON.stringify({
       usageMeterSlug: 'ai_tokens',
-      properties: { x: 'y'.repeat(1_000_001) },
+      properties: { x: 'y'.repeat(1_048_576) },
     })
-    expect((await handler(jsonPost('usage-events/create', big))).status).toBe(400)
+    const response = await handler(jsonPost('usage-events/create', big))
+    expect(response.status).toBe(413)
+    expect((await readEnvelope(response)).error?.code).toBe('payload_too_large')
   })
 })
 
@@ -390,7 +419,7 @@ describe('error mapping', () => {
     )
   })
 
-  it('maps API errors by code, keeps requestId, and reports them to onError', async () => {
+  it('maps API errors by code, keeps apiCode and requestId, hides the API text, reports to onError', async () => {
     const apiError = Object.assign(
       new FlowgladError('conflict', 'UsageEvent conflict', { status: 409 }),
       {
@@ -404,12 +433,16 @@ describe('error mapping', () => {
     expect(response.status).toBe(409)
     expect((await readEnvelope(response)).error).toEqual({
       code: 'conflict',
-      json: { message: 'UsageEvent conflict', requestId: 'req_42' },
+      json: {
+        message: 'The Flowglad API reported a conflict with an earlier request',
+        apiCode: 'CONFLICT',
+        requestId: 'req_42',
+      },
     })
     expect(onError).toHaveBeenCalledWith(apiError)
   })
 
-  it('drops upstream details from a 502 answer', async () => {
+  it('drops upstream details and text from a 502 answer', async () => {
     const error = new FlowgladError('upstream_unavailable', 'Flowglad API unreachable', {
       details: { host: 'internal.example' },
     })
@@ -418,7 +451,7 @@ describe('error mapping', () => {
     expect(response.status).toBe(502)
     expect((await readEnvelope(response)).error).toEqual({
       code: 'upstream_unavailable',
-      json: { message: 'Flowglad API unreachable' },
+      json: { message: 'Flowglad is unavailable right now, try again later' },
     })
   })
 

@@ -3,34 +3,43 @@ import {
   FlowgladError,
   flowgladActions,
   isFlowgladActionKey,
+  isFlowgladError,
   parseOrThrow,
 } from '@flowglad/shared'
 import { flowgladActionHandlers } from './actions/index.js'
 import { assertSameSiteRequest } from './csrf-guard.js'
 import { errorResponse, successResponse } from './envelope.js'
-import { readJsonBody } from './read-json-body.js'
+import { readJsonBody, resolveMaxBodyBytes } from './read-json-body.js'
 import { type ErrorAnswer, internalErrorAnswer, toErrorAnswer } from './to-error-answer.js'
-import type { ActionHandler, FlowgladHandler, FlowgladHandlerOptions, RouteHint } from './types.js'
+import type {
+  ActionHandler,
+  FlowgladHandler,
+  FlowgladHandlerOptions,
+  FlowgladServerLike,
+  RouteHint,
+} from './types.js'
 
 export const defaultBasePath = '/api/flowglad'
 
 /**
  * The route protocol core, Web standard: `(Request) => Promise<Response>`, edge-safe.
  * Order: beforeRequest → CSRF guard → action lookup (404/405) → customer (401, before any
- * API call) → body externalId must be the session's (403) → validation once (400) →
+ * API call or body read) → body, at most `maxBodyBytes` (413) → body externalId must be the
+ * session's (403) → validation once (400) →
  * handler → `{ data, error }` envelope. It never throws: every failure is an envelope.
  */
 export function createFlowgladHandler<Source = Request>(
   options: FlowgladHandlerOptions<Source>,
 ): FlowgladHandler<Source> {
   const basePath = normaliseBasePath(options.basePath ?? defaultBasePath)
+  const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes)
 
   return async function flowgladHandler(request, hint) {
     const path = actionPathOf(request, hint, basePath)
     let response: Response
     let errorCode: string | null = null
     try {
-      response = await run(request, path, hint, options)
+      response = await run(request, path, hint, options, maxBodyBytes)
     } catch (error) {
       if (!rejections.has(error as object)) report(options, error)
       const answered = answerError(error)
@@ -81,6 +90,7 @@ async function run<Source>(
   path: string,
   hint: RouteHint<Source> | undefined,
   options: FlowgladHandlerOptions<Source>,
+  maxBodyBytes: number,
 ): Promise<Response> {
   await options.beforeRequest?.({ request, path })
 
@@ -112,7 +122,8 @@ async function run<Source>(
     )
   }
 
-  const body = await readJsonBody(request).catch((error: FlowgladError) => {
+  // Only now, with a customer known, is the body read: an anonymous upload is never read.
+  const body = await readJsonBody(request, maxBodyBytes).catch((error: FlowgladError) => {
     throw reject(error)
   })
   assertOwnExternalId(body, customerExternalId)
@@ -123,15 +134,35 @@ async function run<Source>(
     throw reject(error as FlowgladError)
   }
 
-  const flowglad = await options.flowglad(customerExternalId)
+  const flowglad = await buildServer(options, customerExternalId)
   const handler = flowgladActionHandlers[path] as ActionHandler<FlowgladActionKey>
   const data = await handler(input as never, {
     customerExternalId,
     flowglad,
     request,
     usagePolicy: options.usagePolicy,
+    allowedOrigins: options.allowedOrigins,
   })
   return successResponse(data)
+}
+
+/**
+ * The app's factory sees no browser input, so a `validation_error` from it (e.g.
+ * `ownershipCacheTtlMs: NaN`) is the app's misconfiguration: 500 `internal_error`, reported to
+ * `onError`, never blamed on the client. Other catalogue errors it throws keep their meaning.
+ */
+async function buildServer<Source>(
+  options: FlowgladHandlerOptions<Source>,
+  customerExternalId: string,
+): Promise<FlowgladServerLike> {
+  try {
+    return await options.flowglad(customerExternalId)
+  } catch (error) {
+    if (!isFlowgladError(error) || error.code !== 'validation_error') throw error
+    throw new FlowgladError('internal_error', `Flowglad server misconfigured: ${error.message}`, {
+      cause: error,
+    })
+  }
 }
 
 /**

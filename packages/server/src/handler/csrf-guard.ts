@@ -19,7 +19,7 @@ export interface CsrfGuardOptions {
 
 /**
  * Refuses cross-site requests: an `Origin` header must name the request's own host (or one of
- * `allowedOrigins`), and a state-changing request must declare `application/json`, which a
+ * `allowedOrigins`), a request without one must not say `Sec-Fetch-Site: cross-site`, and a state-changing request must declare `application/json`, which a
  * plain HTML form cannot send and which forces a CORS preflight for cross-site fetches.
  */
 export function assertSameSiteRequest(
@@ -30,6 +30,17 @@ export function assertSameSiteRequest(
   const origin = request.headers.get('origin')
   if (origin !== null && !isAllowedOrigin(origin, request, options.allowedOrigins)) {
     throw new FlowgladError('csrf_rejected', `Cross-site request refused: origin ${origin}`)
+  }
+  // The browser's own verdict, for requests that carry no Origin (allowedOrigins are then
+  // unknowable, so cross-site is refused outright).
+  if (
+    origin === null &&
+    request.headers.get('sec-fetch-site')?.trim().toLowerCase() === 'cross-site'
+  ) {
+    throw new FlowgladError(
+      'csrf_rejected',
+      'Cross-site request refused: Sec-Fetch-Site is cross-site',
+    )
   }
   if (safeMethods.has(request.method.toUpperCase())) return
   if (readOnlyActionPaths.has(actionPath)) return
@@ -54,6 +65,15 @@ function isAllowedOrigin(
 ): boolean {
   const originUrl = parseUrl(origin)
   if (originUrl === null) return false // includes the opaque `null` origin
+  return isOwnOrAllowedOrigin(originUrl, request, allowedOrigins)
+}
+
+/** True when `originUrl` is on the request's own host or on one of `allowedOrigins`. */
+export function isOwnOrAllowedOrigin(
+  originUrl: URL,
+  request: Request,
+  allowedOrigins: readonly string[] | undefined,
+): boolean {
   // Hosts only: a TLS-terminating proxy makes the app see http while the browser says https.
   const ownHosts = [
     parseUrl(request.url)?.host,
@@ -68,7 +88,7 @@ function isAllowedOrigin(
   return (allowedOrigins ?? []).some((allowed) => parseUrl(allowed)?.origin === originUrl.origin)
 }
 
-function parseUrl(value: string): URL | null {
+export function parseUrl(value: string): URL | null {
   try {
     return new URL(value)
   } catch {

@@ -1,7 +1,15 @@
-import { FlowgladActionKey, flowgladErrorCatalogue, isFlowgladErrorCode } from '@flowglad/shared'
+import {
+  FlowgladActionKey,
+  flowgladErrorCatalogue,
+  isFlowgladErrorCode,
+  usagePropertiesLimits,
+  validateUsageProperties,
+} from '@flowglad/shared'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { createEmulatorApp } from '../../test/handler/emulator-app.js'
 import { createFakeFlowglad } from '../../test/handler/fake-flowglad.js'
+import { jsonPost, readEnvelope } from '../../test/handler/requests.js'
 import { createFlowgladHandler } from './create-flowglad-handler.js'
 
 const actionKeys = Object.values(FlowgladActionKey)
@@ -17,7 +25,7 @@ const validBodies: Record<FlowgladActionKey, Record<string, unknown>> = {
   'checkout-sessions/create-activate-subscription': { ...urls, targetSubscriptionId: 'sub_own' },
   'subscriptions/cancel': { id: 'sub_own', cancellation: { timing: 'immediately' } },
   'subscriptions/uncancel': { id: 'sub_own' },
-  'subscriptions/create': { priceSlug: 'pro_monthly' },
+  'subscriptions/create': { priceSlug: 'free' },
   'usage-events/create': { usageMeterSlug: 'ai_tokens', amount: 3 },
   'usage-meters/balances': { subscriptionId: 'sub_own' },
 }
@@ -231,5 +239,84 @@ describe('fuzz: arbitrary requests always get a well-formed 2xx/4xx envelope', (
     )
     // Every action was reached and succeeded at least once, so the fuzz is not all rejections.
     for (const key of actionKeys) expect(hits).toContain(key)
+  }, 120_000) // a bound for a shared machine, not a speed claim
+})
+
+/** JSON text no JavaScript value round-trips exactly: huge integers, overflowing exponents. */
+const bigIntLike = fc.oneof(
+  fc.bigInt({ min: 2n ** 64n, max: 2n ** 300n }).map(String),
+  fc.constantFrom('1e400', '-1e400', '-0', '1e-400', '9007199254740993'),
+)
+const leafText = fc.oneof(
+  fc.json({ maxDepth: 2 }),
+  bigIntLike,
+  fc.string({ maxLength: 20 }).map((text) => JSON.stringify(text)),
+)
+/** Objects or arrays nested up to far past the depth limit, around any leaf. */
+const deepText = fc
+  .tuple(fc.integer({ min: 1, max: 6_000 }), fc.boolean(), leafText)
+  .map(([levels, asArray, leaf]) =>
+    asArray
+      ? `{"list":${'['.repeat(levels)}${leaf}${']'.repeat(levels)}}`
+      : `${'{"a":'.repeat(levels)}${leaf}${'}'.repeat(levels)}`,
+  )
+/** Around the size limit, with multi-byte characters so bytes and characters differ. */
+const largeText = fc
+  .tuple(
+    fc.integer({ min: 0, max: 2 * usagePropertiesLimits.maxBytes }),
+    fc.constantFrom('x', 'é', '😀'),
+  )
+  .map(([bytes, char]) => {
+    const width = new TextEncoder().encode(char).length
+    return JSON.stringify({ blob: char.repeat(Math.floor(bytes / width)) })
   })
+const propertiesText = fc.oneof(
+  deepText,
+  largeText,
+  fc
+    .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }))
+    .map((value) => JSON.stringify(value)),
+  fc
+    .tuple(fc.string({ maxLength: 8 }), bigIntLike)
+    .map(([key, number]) => `{${JSON.stringify(key)}:${number}}`),
+)
+const usageBody = (properties: string) =>
+  `{"usageMeterSlug":"ai_tokens","properties":${properties}}`
+
+describe('fuzz: deep, large and BigInt-like usage properties', () => {
+  it('are 200 exactly when the shared rule accepts them, else 400 validation_error (fake server)', async () => {
+    const handler = createFlowgladHandler({
+      getCustomerExternalId: () => 'user_a',
+      flowglad: (id) => createFakeFlowglad(id),
+    })
+    await fc.assert(
+      fc.asyncProperty(propertiesText, async (properties) => {
+        const response = await handler(jsonPost('usage-events/create', usageBody(properties)))
+        const { error } = await readEnvelope(response)
+        const accepted = validateUsageProperties(JSON.parse(properties)) === null
+        expect(response.status).toBe(accepted ? 200 : 400)
+        if (!accepted) {
+          expect(error?.code).toBe('validation_error')
+          expect(Array.isArray(error?.json.issues)).toBe(true)
+        }
+      }),
+      { numRuns: 400 },
+    )
+  }, 120_000)
+
+  it('never reach a 5xx through the real server SDK and REST client (emulator)', async () => {
+    const app = createEmulatorApp()
+    await app.call('user_a', 'customers/billing')
+    await fc.assert(
+      fc.asyncProperty(propertiesText, async (properties) => {
+        const { status, error } = await app.call(
+          'user_a',
+          'usage-events/create',
+          usageBody(properties),
+        )
+        expect([200, 400], JSON.stringify(error)).toContain(status)
+      }),
+      { numRuns: 150 },
+    )
+  }, 120_000)
 })

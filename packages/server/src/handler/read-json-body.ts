@@ -1,19 +1,52 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError, isFlowgladError } from '@flowglad/shared'
 
-/** Upper bound on a request body; every action's input is a few hundred bytes. */
-export const maxBodyLength = 1_000_000
+/** Default upper bound on a request body, in bytes (1 MiB); every action's input is far smaller. */
+export const defaultMaxBodyBytes = 1_048_576
 
-/** The request body as JSON; an empty body is `{}` (upstream clients send bodyless POSTs). */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  const declaredLength = Number(request.headers.get('content-length'))
-  if (declaredLength > maxBodyLength) throw tooLarge()
-  let text: string
-  try {
-    text = await request.text()
-  } catch {
-    throw new FlowgladError('validation_error', 'Request body could not be read')
+/** The `maxBodyBytes` option checked once, when the handler is built: a positive integer or Infinity. */
+export function resolveMaxBodyBytes(value: unknown): number {
+  if (value === undefined) return defaultMaxBodyBytes
+  const valid =
+    value === Number.POSITIVE_INFINITY ||
+    (typeof value === 'number' && Number.isSafeInteger(value) && value > 0)
+  if (!valid) {
+    throw new FlowgladError(
+      'validation_error',
+      `maxBodyBytes must be a positive integer (or Infinity), got ${String(value)}`,
+    )
   }
-  if (text.length > maxBodyLength) throw tooLarge()
+  return value as number
+}
+
+/** The 413 answer for a body over the limit; shared with the Node stream that enforces it too. */
+export function payloadTooLarge(maxBodyBytes: number): FlowgladError {
+  return new FlowgladError(
+    'payload_too_large',
+    `Request body is larger than ${maxBodyBytes} bytes (maxBodyBytes)`,
+    { details: { maxBodyBytes } },
+  )
+}
+
+/** The Content-Length the client declared, or undefined when absent or not a number. */
+export function declaredBodyLength(value: string | null | undefined): number | undefined {
+  if (value === null || value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined
+  return Number(value)
+}
+
+/**
+ * The request body as JSON; an empty body is `{}` (upstream clients send bodyless POSTs).
+ * Bytes are counted while streaming: a declared Content-Length over `maxBodyBytes` is refused
+ * before reading, and a chunked body is cancelled as soon as it passes the limit, so an
+ * oversized upload never sits in memory.
+ */
+export async function readJsonBody(request: Request, maxBodyBytes: number): Promise<unknown> {
+  const declared = declaredBodyLength(request.headers.get('content-length'))
+  if (declared !== undefined && declared > maxBodyBytes) {
+    void request.body?.cancel().catch(() => undefined)
+    throw payloadTooLarge(maxBodyBytes)
+  }
+  // Not fatal, like `request.text()`: invalid UTF-8 becomes U+FFFD and JSON decides.
+  const text = new TextDecoder().decode(await readBytes(request, maxBodyBytes))
   if (text.trim() === '') return {}
   try {
     return JSON.parse(text)
@@ -22,6 +55,37 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-function tooLarge(): FlowgladError {
-  return new FlowgladError('validation_error', `Request body exceeds ${maxBodyLength} bytes`)
+async function readBytes(request: Request, maxBodyBytes: number): Promise<Uint8Array> {
+  if (request.body === null) return new Uint8Array(0)
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    const reader = request.body.getReader()
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) break
+      total += value.byteLength
+      if (total > maxBodyBytes) {
+        void reader.cancel().catch(() => undefined)
+        throw payloadTooLarge(maxBodyBytes)
+      }
+      chunks.push(value)
+    }
+  } catch (error) {
+    // Our own 413 (here or from the Node adapter's stream) stays as it is.
+    if (isFlowgladError(error)) throw error
+    throw new FlowgladError('validation_error', 'Request body could not be read')
+  }
+  return concatBytes(chunks, total)
+}
+
+function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
 }

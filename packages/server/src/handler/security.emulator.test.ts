@@ -9,8 +9,7 @@ async function twoCustomers() {
   const app = createEmulatorApp()
   const a = await app.call('user_a', 'customers/billing')
   const b = await app.call('user_b', 'customers/billing')
-  const bPro = await app.call('user_b', 'subscriptions/create', { priceSlug: 'pro_monthly' })
-  expect(bPro.status).toBe(200)
+  const bPro = await app.serverFor('user_b').createSubscription({ priceSlug: 'pro_monthly' })
   const tables = app.emulator.state.tables
   const snapshot = () =>
     JSON.stringify({
@@ -22,7 +21,7 @@ async function twoCustomers() {
     app,
     aSubscription: a.data.currentSubscription.id as string,
     bFree: b.data.currentSubscription.id as string,
-    bPro: bPro.data.subscription.id as string,
+    bPro: bPro.subscription.id,
     bCustomerId: b.data.customer.id as string,
     snapshot,
   }

@@ -1,9 +1,11 @@
 import {
   type FlowgladErrorBody,
+  type FlowgladErrorCode,
   flowgladErrorCatalogue,
   isFlowgladError,
   toErrorBody,
 } from '@flowglad/shared'
+import { FlowgladApiError } from '../client/api-error.js'
 
 export interface ErrorAnswer {
   status: number
@@ -19,24 +21,63 @@ export function internalErrorAnswer(): ErrorAnswer {
 }
 
 /**
+ * What the browser reads instead of the API's own text, which may carry stack traces, SQL or
+ * other customers' data. The raw error still reaches `onError`.
+ */
+const upstreamMessages: Partial<Record<FlowgladErrorCode, string>> = {
+  validation_error: 'The Flowglad API refused the request as invalid',
+  forbidden: 'The Flowglad API refused the request',
+  not_found: 'Not found in Flowglad',
+  conflict: 'The Flowglad API reported a conflict with an earlier request',
+  rate_limited: 'Too many requests to Flowglad, try again later',
+  upstream_unavailable: 'Flowglad is unavailable right now, try again later',
+  queue_full: 'Too many usage events are waiting to be sent, try again later',
+}
+
+const fallbackUpstreamMessage = 'The request could not be completed, try again later'
+
+/** Only ids that look like ids are echoed: the field comes from the API and could carry anything. */
+const requestIdPattern = /^[\w.:-]{1,128}$/
+const apiCodePattern = /^[A-Z][A-Z_]{0,39}$/
+
+function isApiError(error: unknown): error is FlowgladApiError {
+  return (
+    error instanceof FlowgladApiError || (error as { name?: unknown }).name === 'FlowgladApiError'
+  )
+}
+
+/**
  * Any thrown value → catalogue status + `{ code, json }`. The status comes from the catalogue
  * by code (an API error's own `.status` is the upstream status, not ours). A non-catalogue
  * throw is a bug: 500 `internal_error`, its message kept out of the answer. So is a
  * browser-only code (catalogue status 0): it has no HTTP status, and the server never means it.
+ * An answer from the API, and any 5xx, gets a fixed message, the API's code and request id.
  */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (!isFlowgladError(error)) return internalErrorAnswer()
   const status = flowgladErrorCatalogue[error.code].status
   if (error.code === 'internal_error' || status < 400) return internalErrorAnswer()
+  if (isApiError(error) || status >= 500) {
+    return upstreamAnswer(error.code, status, error as { apiCode?: unknown; requestId?: unknown })
+  }
   const body = toErrorBody(error)
   // `json.issues` is reserved for a list of issues; other validation details keep their name.
   if (body.json.issues !== undefined && !Array.isArray(body.json.issues)) {
     body.json.details = body.json.issues
     delete body.json.issues
   }
-  // Upstream failures keep their message but not their raw details (they may echo API internals).
-  if (status >= 500) delete body.json.details
-  const requestId = (error as { requestId?: unknown }).requestId
-  if (typeof requestId === 'string' && requestId.length > 0) body.json.requestId = requestId
   return { status, body }
+}
+
+function upstreamAnswer(
+  code: FlowgladErrorCode,
+  status: number,
+  error: { apiCode?: unknown; requestId?: unknown },
+): ErrorAnswer {
+  const message = upstreamMessages[code] ?? fallbackUpstreamMessage
+  const json: FlowgladErrorBody['json'] = { message }
+  const { apiCode, requestId } = error
+  if (typeof apiCode === 'string' && apiCodePattern.test(apiCode)) json.apiCode = apiCode
+  if (typeof requestId === 'string' && requestIdPattern.test(requestId)) json.requestId = requestId
+  return { status, body: { code, json } }
 }

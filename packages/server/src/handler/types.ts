@@ -51,7 +51,7 @@ export interface FlowgladServerLike {
   ): Promise<{ subscription: Subscription }>
   createUsageEvent(params: ResolvedUsageEvent): Promise<{ usageEvent: UsageEvent }>
   getUsageMeterBalances(params: {
-    subscriptionId?: string
+    subscriptionId?: string | undefined
   }): Promise<{ usageMeterBalances: UsageMeterBalance[] }>
   getOwnedSubscriptions(): Promise<{
     currentSubscriptionId: string | null
@@ -68,6 +68,8 @@ export interface ActionContext {
   flowglad: FlowgladServerLike
   request: Request
   usagePolicy: UsagePolicy | undefined
+  /** The handler's `allowedOrigins`: checkout redirects may point there besides the app itself. */
+  allowedOrigins: readonly string[] | undefined
 }
 
 export type ActionHandler<K extends FlowgladActionKey> = (
@@ -109,6 +111,11 @@ export interface FlowgladHandlerOptions<Source = Request> {
   usagePolicy?: UsagePolicy
   /** Extra origins (e.g. `https://app.example.com`) allowed past the CSRF guard besides the request host. */
   allowedOrigins?: readonly string[]
+  /**
+   * Largest request body accepted, in bytes (default 1,048,576 = 1 MiB; `Infinity` for none).
+   * Counted while streaming; a larger body is refused with 413 `payload_too_large`.
+   */
+  maxBodyBytes?: number
   /** Called with every error that did not come from the core's own request checks (API errors, bugs). */
   onError?: (error: unknown) => void
   /** Runs first on every request; throwing a FlowgladError answers with that error. */

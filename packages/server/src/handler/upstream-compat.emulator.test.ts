@@ -83,8 +83,8 @@ describe('upstream @flowglad/react 0.18 on the wire', () => {
         (balance: { subscriptionId: string }) => balance.subscriptionId === subscriptionId,
       ),
     ).toBe(true)
-    // Its error branch reads error.json.message. (The API scopes balances to the customer, so
-    // a subscription that is not theirs is simply not found.)
+    // Its error branch reads error.json.message. (A subscription that is not theirs is refused
+    // before the API is asked, from the customer's billing.)
     const foreign = await send(
       app,
       upstreamRequest('usage-meters/balances', {
@@ -94,7 +94,7 @@ describe('upstream @flowglad/react 0.18 on the wire', () => {
     )
     expect(foreign.json).toMatchObject({
       data: null,
-      error: { code: 'not_found', json: { message: expect.any(String) } },
+      error: { code: 'forbidden', json: { message: expect.any(String) } },
     })
   })
 
@@ -137,8 +137,8 @@ describe('upstream @flowglad/react 0.18 on the wire', () => {
 
   it('cancel / uncancel: data.subscription', async () => {
     const app = createEmulatorApp()
-    const pro = await app.call('user_a', 'subscriptions/create', { priceSlug: 'pro_monthly' })
-    const id = pro.data.subscription.id
+    const pro = await app.serverFor('user_a').createSubscription({ priceSlug: 'pro_monthly' })
+    const id = pro.subscription.id
     const cancel = await send(
       app,
       upstreamRequest('subscriptions/cancel', {

@@ -2,4 +2,4 @@
 // Next.js Pages Router adapters. Not part of the edge-safe main entry.
 
 export { sendWebResponse } from './send-web-response.js'
-export { type NodeRequest, toWebRequest } from './to-web-request.js'
+export { type NodeRequest, type ToWebRequestOptions, toWebRequest } from './to-web-request.js'

@@ -1,6 +1,11 @@
+import type { IncomingMessage } from 'node:http'
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { describeBodyLimit } from '../../test/handler/body-limit-cases.js'
+import { createFakeFlowglad } from '../../test/handler/fake-flowglad.js'
 import { listen } from '../../test/handler/listen.js'
+import { probeBodies } from '../../test/handler/upload.js'
+import { createFlowgladHandler } from '../handler/create-flowglad-handler.js'
 import { sendWebResponse, toWebRequest } from './index.js'
 
 const servers: { close: () => Promise<void> }[] = []
@@ -127,6 +132,23 @@ describe('node http ↔ Web conversion', () => {
     )
     expect(urls).toEqual(['http://app.test:8080/api/flowglad/x'])
   })
+})
+
+// A plain Node server: toWebRequest → createFlowgladHandler → sendWebResponse.
+describeBodyLimit('node-http', async ({ maxBodyBytes }) => {
+  const { probes, watch } = probeBodies()
+  const handler = createFlowgladHandler<IncomingMessage>({
+    getCustomerExternalId: (req) => (req.headers['x-user'] as string | undefined) ?? null,
+    flowglad: (id) => createFakeFlowglad(id),
+    maxBodyBytes,
+  })
+  const server = await listen(async (req, res) => {
+    watch(req, res)
+    const request = await toWebRequest(req, { maxBodyBytes })
+    await sendWebResponse(res, await handler(request, { source: req }))
+  })
+  servers.push(server)
+  return { url: server.url, probes }
 })
 
 /** Sends raw bytes (headers fetch would refuse to send) and returns the raw answer. */

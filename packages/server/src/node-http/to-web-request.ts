@@ -1,23 +1,40 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
+import type { IncomingMessage } from 'node:http'
+import { declaredBodyLength, resolveMaxBodyBytes } from '../handler/read-json-body.js'
+import { nodeBodyStream } from './node-body-stream.js'
 
 /** A Node request as Express and Next's Pages Router hand it over (maybe with a parsed body). */
 export type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string }
 
+export interface ToWebRequestOptions {
+  /**
+   * Largest body the returned Request's stream yields, in bytes (default 1,048,576 = 1 MiB;
+   * `Infinity` for none); past it the stream errors with 413 `payload_too_large`.
+   */
+  maxBodyBytes?: number
+}
+
 const bodylessMethods = new Set(['GET', 'HEAD'])
-// The body is re-encoded, so these no longer describe it.
-const droppedHeaders = new Set(['content-length', 'transfer-encoding', 'connection'])
 
 /**
- * Node `IncomingMessage` → Web `Request`. When a framework already consumed the stream
- * (Express `express.json()`, Next's Pages body parser) its parsed `req.body` is re-serialised;
- * otherwise the raw bytes are read from the stream.
+ * Node `IncomingMessage` → Web `Request`, without reading the body: the Request streams it
+ * from the socket when (and if) it is read, at most `maxBodyBytes`, so the route handler can
+ * resolve the customer first. When a framework already consumed the stream (Express
+ * `express.json()`, Next's Pages body parser) its parsed `req.body` is re-serialised.
  */
-export async function toWebRequest(req: NodeRequest): Promise<Request> {
+export async function toWebRequest(
+  req: NodeRequest,
+  options: ToWebRequestOptions = {},
+): Promise<Request> {
   const method = (req.method ?? 'GET').toUpperCase()
   const url = urlOf(req)
-  const headers = toHeaders(req.headers)
-  const body = bodylessMethods.has(method) ? undefined : await readBody(req)
-  return new Request(url, { method, headers, body })
+  const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes)
+  if (bodylessMethods.has(method)) return new Request(url, { method, headers: toHeaders(req) })
+  const body = hasUnreadBody(req)
+    ? nodeBodyStream(req, maxBodyBytes)
+    : serialiseParsedBody(req.body)
+  // `duplex` is what Node's fetch needs for a streamed body.
+  const init = { method, headers: toHeaders(req), body, duplex: 'half' }
+  return new Request(url, init as RequestInit)
 }
 
 // An HTTP Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, maybe a port.
@@ -45,21 +62,27 @@ function protocolOf(req: IncomingMessage): 'http' | 'https' {
   return encrypted ? 'https' : 'http'
 }
 
-function toHeaders(incoming: IncomingHttpHeaders): Headers {
+// The body is re-streamed or re-encoded, so these no longer describe it (the Node stream
+// itself enforces a declared Content-Length against the limit).
+const droppedHeaders = new Set(['content-length', 'transfer-encoding', 'connection'])
+
+function toHeaders(req: IncomingMessage): Headers {
   const headers = new Headers()
-  for (const [name, value] of Object.entries(incoming)) {
+  for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || droppedHeaders.has(name.toLowerCase())) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
   return headers
 }
 
-async function readBody(req: NodeRequest): Promise<BodyInit | undefined> {
-  if (!req.readableEnded && !req.destroyed) {
-    const raw = await readStream(req)
-    if (raw.byteLength > 0 || req.body === undefined) return raw
-  }
-  return serialiseParsedBody(req.body)
+/**
+ * The stream still holds the body: nobody consumed it, and the headers say there is one
+ * (HTTP/1.1 has a body only with Content-Length > 0 or Transfer-Encoding).
+ */
+function hasUnreadBody(req: IncomingMessage): boolean {
+  if (req.readableEnded || req.destroyed || req.readableDidRead) return false
+  const length = declaredBodyLength(req.headers['content-length'])
+  return (length !== undefined && length > 0) || req.headers['transfer-encoding'] !== undefined
 }
 
 function serialiseParsedBody(body: unknown): BodyInit | undefined {
@@ -67,12 +90,4 @@ function serialiseParsedBody(body: unknown): BodyInit | undefined {
   if (typeof body === 'string') return body
   if (body instanceof Uint8Array) return new Uint8Array(body)
   return JSON.stringify(body)
-}
-
-async function readStream(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Uint8Array[] = []
-  for await (const chunk of req) {
-    chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : (chunk as Uint8Array))
-  }
-  return new Uint8Array(Buffer.concat(chunks))
 }

@@ -74,9 +74,9 @@ export type FlowgladServerOptions = CustomerSource &
 export type CreateSubscriptionInput = Omit<CreateSubscriptionParams, 'customerId'>
 
 export interface UpdateCustomerInput {
-  customer: CustomerUpdateInput & { id?: string }
+  customer: CustomerUpdateInput & { id?: string | undefined }
   /** Accepted for upstream compatibility; must be the session's own id when given. */
-  externalId?: string
+  externalId?: string | undefined
 }
 
 export interface BulkCreateUsageEventsResult extends BulkUsageEventsResponse {
@@ -103,10 +103,13 @@ function forbiddenSubscription(subscriptionId: string): FlowgladError {
 
 function ownedFromBilling(billing: CustomerBillingDetails): OwnedSubscriptions {
   const current = billing.currentSubscriptions ?? []
+  const currentSubscriptionIds = current.map((subscription) => subscription.id)
+  const all = (billing.subscriptions ?? []).map((subscription) => subscription.id)
   return {
     customerId: billing.customer.id,
     currentSubscriptionId: billing.currentSubscription?.id ?? current[0]?.id ?? null,
-    currentSubscriptionIds: Object.freeze(current.map((subscription) => subscription.id)),
+    currentSubscriptionIds: Object.freeze(currentSubscriptionIds),
+    subscriptionIds: Object.freeze([...new Set([...all, ...currentSubscriptionIds])]),
   }
 }
 
@@ -266,10 +269,13 @@ export class FlowgladServer {
   }
 
   async getUsageMeterBalances(
-    params: { subscriptionId?: string } = {},
+    params: { subscriptionId?: string | undefined } = {},
     options?: RequestOptions,
   ): Promise<UsageMeterBalancesResponse> {
     const { subscriptionId } = parseOrThrow(usageMeterBalancesInputSchema, params ?? {})
+    // The API scopes balances to the customer anyway; checking here first keeps forged ids
+    // from costing an API call each (free with the cache warm).
+    if (subscriptionId !== undefined) await this.#assertListedAnywhere(subscriptionId, options)
     const externalId = await this.getRequestingCustomerId()
     const path = apiPath`/customers/${externalId}/usage-balances`
     try {
@@ -306,10 +312,25 @@ export class FlowgladServer {
   }
 
   async #assertOwnsAll(subscriptionIds: readonly string[], options?: RequestOptions) {
+    return this.#assertListed(subscriptionIds, (owned) => owned.currentSubscriptionIds, options)
+  }
+
+  /**
+   * Throws `forbidden` unless every id is in `list(owned)`. A miss on a cached answer is
+   * re-checked once against the API; after that re-check, misses are refused from cache for
+   * the TTL, so forged ids cost no further API calls.
+   */
+  async #assertListed(
+    subscriptionIds: readonly string[],
+    list: (owned: OwnedSubscriptions) => readonly string[],
+    options?: RequestOptions,
+  ): Promise<OwnedSubscriptions> {
     const missingFrom = (owned: OwnedSubscriptions) =>
-      subscriptionIds.filter((id) => !owned.currentSubscriptionIds.includes(id))
+      subscriptionIds.filter((id) => !list(owned).includes(id))
     let owned = await this.#owned(false, options)
-    if (missingFrom(owned).length > 0) owned = await this.#owned(true, options)
+    if (missingFrom(owned).length > 0 && !this.#cache.isVerified(await this.#ownershipKey())) {
+      owned = await this.#owned(true, options)
+    }
     const missing = missingFrom(owned)
     if (missing.length > 0) throw forbiddenSubscription(missing[0] as string)
     return owned
@@ -331,12 +352,25 @@ export class FlowgladServer {
     return `${baseURL}\u0000${apiKey}\u0000${externalId}`
   }
 
+  /**
+   * Billing lists every subscription of the customer, canceled ones included: an id missing
+   * there is refused without asking the API about it (a cached value from before that list
+   * existed lets it through to the caller's own check).
+   */
+  #assertListedAnywhere(subscriptionId: string, options?: RequestOptions) {
+    return this.#assertListed(
+      [subscriptionId],
+      (owned) => owned.subscriptionIds ?? [subscriptionId],
+      options,
+    )
+  }
+
   /** GET the subscription and compare its customer: works for non-current ones too. */
   async #ownedSubscription(
     subscriptionId: string,
     options?: RequestOptions,
   ): Promise<SubscriptionResponse> {
-    const owned = await this.#owned(false, options)
+    const owned = await this.#assertListedAnywhere(subscriptionId, options)
     let response: SubscriptionResponse
     try {
       response = await this.#client.get<SubscriptionResponse>(

@@ -105,6 +105,25 @@ describe('createUsageEvent', () => {
     expect(api.routes()).toEqual([BILLING, BILLING, 'POST /api/v1/usage-events'])
   })
 
+  it('after one re-check, forged ids are refused from cache for the TTL', async () => {
+    let now = 0
+    const ownershipCache = new OwnershipCache({ now: () => now })
+    api.on(BILLING, { body: billing() })
+    const flowglad = server({ ownershipCache, ownershipCacheTtlMs: 60_000 })
+    for (let index = 0; index < 100; index++) {
+      await expect(
+        flowglad.createUsageEvent({ ...event, subscriptionId: `sub_forged_${index}` }),
+      ).rejects.toMatchObject({ code: 'forbidden' })
+    }
+    expect(api.routes()).toEqual([BILLING, BILLING])
+    // Once the TTL is over, a miss is re-checked again (one fill, one re-check).
+    now = 60_000
+    await expect(
+      flowglad.createUsageEvent({ ...event, subscriptionId: 'sub_forged_again' }),
+    ).rejects.toMatchObject({ code: 'forbidden' })
+    expect(api.routes()).toEqual([BILLING, BILLING, BILLING, BILLING])
+  }, 60_000) // a bound for a shared machine, not a speed claim
+
   it('validates with the strict shared schema before any request', async () => {
     const flowglad = server()
     await expect(
@@ -319,6 +338,7 @@ describe('getBilling', () => {
       customerId: 'cust_1',
       currentSubscriptionId: 'sub_1',
       currentSubscriptionIds: ['sub_1'],
+      subscriptionIds: ['sub_1'],
     })
     expect(api.routes()).toEqual([BILLING])
   })
@@ -328,11 +348,22 @@ describe('getBilling', () => {
     expect((await server().getPricingModel()).pricingModel.id).toBe('pricing_model_1')
   })
 
-  it('getUsageMeterBalances passes subscriptionId as a query parameter', async () => {
+  it('getUsageMeterBalances passes an own subscriptionId as a query parameter', async () => {
+    api.on(BILLING, { body: billing() })
     api.on('GET /api/v1/customers/user_1/usage-balances', { body: { usageMeterBalances: [] } })
-    await server().getUsageMeterBalances({ subscriptionId: 'sub_1' })
-    await server().getUsageMeterBalances()
-    expect(api.calls.map((call) => call.query)).toEqual([{ subscriptionId: 'sub_1' }, {}])
+    const flowglad = server()
+    await flowglad.getUsageMeterBalances({ subscriptionId: 'sub_1' })
+    await flowglad.getUsageMeterBalances()
+    const balances = api.calls.filter((call) => call.path.endsWith('/usage-balances'))
+    expect(balances.map((call) => call.query)).toEqual([{ subscriptionId: 'sub_1' }, {}])
+  })
+
+  it('getUsageMeterBalances refuses a subscription not in billing, without asking for it', async () => {
+    api.on(BILLING, { body: billing() })
+    await expect(server().getUsageMeterBalances({ subscriptionId: 'sub_x' })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    )
+    expect(api.routes().every((route) => route === BILLING)).toBe(true)
   })
 })
 

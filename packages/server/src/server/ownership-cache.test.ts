@@ -92,6 +92,29 @@ describe('OwnershipCache', () => {
     })
   })
 
+  it('a re-check (fresh load) is stored as verified until it expires or is dropped', async () => {
+    let now = 0
+    const cache = new OwnershipCache({ now: () => now })
+    await cache.load('k', 1_000, async () => owned('1'))
+    expect(cache.isVerified('k')).toBe(false)
+    await cache.load('k', 1_000, async () => owned('1'), { fresh: true })
+    expect(cache.isVerified('k')).toBe(true)
+    now = 1_000
+    expect(cache.isVerified('k')).toBe(false)
+    await cache.load('k', 1_000, async () => owned('1'), { fresh: true })
+    cache.delete('k')
+    expect(cache.isVerified('k')).toBe(false)
+    // A plain write (e.g. getBilling) is not a re-check.
+    cache.set('k', owned('1'), 1_000)
+    expect(cache.isVerified('k')).toBe(false)
+  })
+
+  it('a NaN TTL stores nothing (it would never expire)', () => {
+    const cache = new OwnershipCache()
+    cache.set('a', owned('1'), Number.NaN)
+    expect(cache.size).toBe(0)
+  })
+
   it('the default cache is one per fetch implementation', () => {
     const fetchA = (async () => new Response()) as unknown as typeof fetch
     const fetchB = (async () => new Response()) as unknown as typeof fetch

@@ -6,6 +6,8 @@ export interface OwnedSubscriptions {
   customerId: string
   currentSubscriptionId: string | null
   currentSubscriptionIds: readonly string[]
+  /** Every subscription of the customer, canceled ones included (billing's `subscriptions`). */
+  subscriptionIds?: readonly string[]
 }
 
 export const DEFAULT_OWNERSHIP_CACHE_TTL_MS = 60_000
@@ -14,6 +16,8 @@ export const DEFAULT_OWNERSHIP_CACHE_MAX_ENTRIES = 1_000
 interface Entry {
   value: OwnedSubscriptions
   expiresAt: number
+  /** Loaded by a re-check after a miss: an id it lacks is refused without asking again. */
+  verified: boolean
 }
 
 /**
@@ -46,19 +50,32 @@ export class OwnershipCache {
   }
 
   get(key: string): OwnedSubscriptions | undefined {
+    return this.#live(key)?.value
+  }
+
+  /**
+   * True while the entry comes from a re-check the SDK made because an id was missing. Until it
+   * expires or is invalidated, any id it lacks is refused from cache: forged ids cannot make
+   * every request a fresh API read.
+   */
+  isVerified(key: string): boolean {
+    return this.#live(key)?.verified === true
+  }
+
+  #live(key: string): Entry | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
     if (entry.expiresAt <= this.#now()) {
       this.#entries.delete(key)
       return undefined
     }
-    return entry.value
+    return entry
   }
 
-  set(key: string, value: OwnedSubscriptions, ttlMs: number): void {
-    if (ttlMs <= 0) return
+  set(key: string, value: OwnedSubscriptions, ttlMs: number, verified = false): void {
+    if (!(ttlMs > 0)) return
     this.#entries.delete(key)
-    this.#entries.set(key, { value, expiresAt: this.#now() + ttlMs })
+    this.#entries.set(key, { value, expiresAt: this.#now() + ttlMs, verified })
     // Map keeps insertion order: the first key is the oldest write.
     while (this.#entries.size > this.#maxEntries) {
       const oldest = this.#entries.keys().next().value
@@ -69,7 +86,8 @@ export class OwnershipCache {
 
   /**
    * The cached value, else one shared load per key (concurrent callers wait for the same fill).
-   * With `fresh`, the cached value is skipped but a fill already in flight is still shared.
+   * With `fresh` (a re-check after a miss), the cached value is skipped but a fill already in
+   * flight is still shared, and the new value is stored as verified.
    */
   load(
     key: string,
@@ -88,7 +106,7 @@ export class OwnershipCache {
     record.promise.then(
       (value) => {
         // A write that invalidated the key during the load makes this value stale.
-        if (!record.stale) this.set(key, value, ttlMs)
+        if (!record.stale) this.set(key, value, ttlMs, options.fresh === true)
       },
       () => undefined,
     )

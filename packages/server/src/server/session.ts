@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError, updateCustomerInputSchema } from '@flowglad/shared'
 
 export interface CustomerDetails {
   name: string
@@ -32,15 +32,29 @@ function isBlank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === ''
 }
 
+const emailSchema = updateCustomerInputSchema.shape.email
+
+/**
+ * The app's own callbacks produce these, never the browser: a bad value is the app's bug
+ * (`internal_error`, its message kept out of any browser answer), not bad input.
+ */
 function checkDetails(details: unknown, origin: string): CustomerDetails {
   const candidate = (details ?? {}) as Partial<CustomerDetails>
   if (typeof candidate.name !== 'string' || typeof candidate.email !== 'string') {
     throw new FlowgladError(
-      'validation_error',
+      'internal_error',
       `${origin} must return { name: string, email: string }`,
     )
   }
   return { name: candidate.name, email: candidate.email }
+}
+
+/** Checked only when the customer is about to be created, where the API would refuse it. */
+function withValidEmail(details: CustomerDetails, origin: string): CustomerDetails {
+  if (!emailSchema.safeParse(details.email).success) {
+    throw new FlowgladError('internal_error', `${origin} returned an invalid email address`)
+  }
+  return details
 }
 
 /** Resolves (once) who the asking customer is, whichever form the app configured. */
@@ -91,14 +105,15 @@ export class CustomerSession {
       const getDetails: unknown = source.getCustomerDetails
       if (typeof getDetails !== 'function') {
         throw new FlowgladError(
-          'validation_error',
+          'internal_error',
           `getCustomerDetails is required to create customer ${externalId} in Flowglad`,
         )
       }
-      return checkDetails(await getDetails(externalId), 'getCustomerDetails')
+      const details = checkDetails(await getDetails(externalId), 'getCustomerDetails')
+      return withValidEmail(details, 'getCustomerDetails')
     }
     const { name, email } = await this.#requestingCustomer()
-    return { name, email }
+    return withValidEmail({ name, email }, 'getRequestingCustomer')
   }
 
   /** The session as the upstream `getSession()` returns it. */

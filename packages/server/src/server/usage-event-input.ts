@@ -9,9 +9,9 @@ import type { UsageEventWireInput } from '../client/wire-types.js'
 type Loosened<T> = T extends unknown
   ? Omit<T, 'usageDate' | 'properties'> & {
       /** Epoch milliseconds or a `Date`; `null` is treated as absent. */
-      usageDate?: number | Date | null
+      usageDate?: number | Date | null | undefined
       /** `null` is treated as absent. */
-      properties?: Record<string, unknown> | null
+      properties?: Record<string, unknown> | null | undefined
     }
   : never
 

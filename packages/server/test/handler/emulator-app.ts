@@ -28,17 +28,19 @@ export function createEmulatorApp(
     if (fault !== null) request.headers.set('x-emulator-fault', fault)
     return emulator.fetch(request)
   }
+  /** The trusted server SDK for one customer, as the app's own server code would use it. */
+  const serverFor = (customerExternalId: string) =>
+    new FlowgladServer({
+      customerExternalId,
+      getCustomerDetails: (id) => ({ name: `User ${id}`, email: `${id}@example.test` }),
+      apiKey: 'sk_test_handler',
+      baseURL,
+      fetch: apiFetch as typeof fetch,
+      maxRetries: 0,
+    })
   const handler = createFlowgladHandler({
     getCustomerExternalId: (request) => request.headers.get('x-user'),
-    flowglad: (customerExternalId) =>
-      new FlowgladServer({
-        customerExternalId,
-        getCustomerDetails: (id) => ({ name: `User ${id}`, email: `${id}@example.test` }),
-        apiKey: 'sk_test_handler',
-        baseURL,
-        fetch: apiFetch as typeof fetch,
-        maxRetries: 0,
-      }),
+    flowglad: serverFor,
     ...overrides,
   })
 
@@ -72,6 +74,7 @@ export function createEmulatorApp(
     emulator,
     handler,
     call,
+    serverFor,
     apiCalls,
     setUnreachable: (value: boolean) => {
       unreachable = value

@@ -38,6 +38,21 @@ export function createFakeFlowglad(customerExternalId: string, options: FakeFlow
     url: `https://checkout.test/${type}`,
   })
 
+  const price = (slug: string, unitPrice: number, type = 'subscription') => ({
+    id: `price_${slug}`,
+    slug,
+    unitPrice,
+    type,
+  })
+  const pricingModel = {
+    id: 'pm_1',
+    products: [
+      { slug: 'free', prices: [price('free', 0)] },
+      { slug: 'pro', prices: [price('pro_monthly', 2000)] },
+    ],
+    usageMeters: [{ slug: 'ai_tokens', prices: [price('ai_tokens_price', 0, 'usage')] }],
+  }
+
   const fake = {
     calls,
     async getBilling() {
@@ -49,8 +64,8 @@ export function createFakeFlowglad(customerExternalId: string, options: FakeFlow
         invoices: [],
         paymentMethods: [],
         purchases: [],
-        pricingModel: { id: 'pm_1', products: [], usageMeters: [] },
-        catalog: { id: 'pm_1', products: [], usageMeters: [] },
+        pricingModel,
+        catalog: pricingModel,
         billingPortalUrl: 'https://billing.test',
       } as unknown as CustomerBillingDetails
       return withBillingChecks(billing)

@@ -2,7 +2,11 @@
 import * as z from 'zod'
 import { exactlyOnePrice, nonEmptyString, positiveInteger } from './common.js'
 
-const absoluteUrl = (field: string) => z.url({ error: `${field} must be an absolute URL` })
+/** Absolute, and http(s) only: a `javascript:` or `data:` redirect would run in the app's origin. */
+const absoluteUrl = (field: string) =>
+  z
+    .url({ error: `${field} must be an absolute URL` })
+    .refine((url) => /^https?:\/\//i.test(url), { error: `${field} must be an http or https URL` })
 
 /**
  * Upstream clients send the session `type` along; it is accepted when it matches the schema's

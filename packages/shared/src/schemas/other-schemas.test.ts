@@ -69,6 +69,26 @@ describe('checkout session schemas', () => {
     })
   })
 
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://app.test/ok',
+    'file:///etc/passwd',
+  ])('rejects the non-http(s) redirect %s on every checkout', (cancelUrl) => {
+    for (const schema of [
+      createProductCheckoutSessionSchema,
+      createAddPaymentMethodCheckoutSessionSchema,
+    ]) {
+      const result = schema.safeParse({ ...urls, cancelUrl, priceSlug: 'p' })
+      expect(result.error?.issues).toContainEqual(
+        expect.objectContaining({
+          path: ['cancelUrl'],
+          message: 'cancelUrl must be an http or https URL',
+        }),
+      )
+    }
+  })
+
   it('add payment method: target optional; activate: target required', () => {
     expect(createAddPaymentMethodCheckoutSessionSchema.safeParse(urls).success).toBe(true)
     const missing = createActivateSubscriptionCheckoutSessionSchema.safeParse(urls)

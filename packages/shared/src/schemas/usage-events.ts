@@ -2,6 +2,7 @@
 import * as z from 'zod'
 import { usageEventIdentifierFields, usageEventIdentifierMessage } from '../usage-identifier.js'
 import { nonEmptyString, positiveInteger, requireExactlyOne } from './common.js'
+import { usagePropertiesSchema } from './usage-properties.js'
 
 /** The API rejects anything but an integer > 0, so it is caught here with a clear message. */
 export const usageAmountSchema = positiveInteger('amount')
@@ -10,10 +11,6 @@ export const usageDateSchema = z
   .number({ error: 'usageDate must be epoch milliseconds' })
   .int({ error: 'usageDate must be epoch milliseconds' })
   .nonnegative({ error: 'usageDate must be epoch milliseconds' })
-
-export const usagePropertiesSchema = z.record(z.string(), z.unknown(), {
-  error: 'properties must be an object',
-})
 
 const identifierShape = {
   priceId: nonEmptyString('priceId').optional(),

@@ -173,3 +173,33 @@ describe('usagePolicy', () => {
     expect(policy).not.toHaveBeenCalled()
   })
 })
+
+describe('usage-events/create: properties that are not plain, bounded JSON', () => {
+  const nestedBody = (levels: number) =>
+    `{"usageMeterSlug":"ai_tokens","properties":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`
+
+  it('5,000 levels deep (a 30 KB body) is 400 validation_error with issues, nothing sent', async () => {
+    const { post, sent } = setup()
+    const { status, error } = await post(nestedBody(5_000))
+    expect(status).toBe(400)
+    expect(error?.code).toBe('validation_error')
+    expect(error?.json.issues).toEqual([
+      expect.objectContaining({
+        code: 'custom',
+        message: 'properties may nest at most 32 levels deep',
+        path: expect.arrayContaining(['properties', 'a']),
+      }),
+    ])
+    expect(sent()).toEqual([])
+  })
+
+  it('more than 32 KiB of properties is 400, 32 levels is accepted', async () => {
+    const { post, sent } = setup()
+    const big = await post({ usageMeterSlug: 'ai_tokens', properties: { k: 'x'.repeat(40_000) } })
+    expect([big.status, big.error?.code]).toEqual([400, 'validation_error'])
+    expect(big.error?.json.message).toMatch(/32768 bytes/)
+    const ok = await post(nestedBody(31))
+    expect(ok.status).toBe(200)
+    expect(sent()).toHaveLength(1)
+  })
+})
