@@ -91,6 +91,7 @@ if (install.status !== 0) {
   const counted = [
     ['demo app end-to-end (Playwright + Chromium)', ['examples/nextjs/e2e/run.mjs']],
     ['benchmarks, smoke mode (no speed assertions)', ['bench/run.mjs', '--smoke']],
+    ['fixture apps: next build on Next 15.5 and 16', ['compat/build-fixtures.mjs']],
   ]
   for (const [name, args] of counted) {
     if (!existsSync(join(root, args[0]))) {

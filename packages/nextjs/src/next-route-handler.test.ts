@@ -75,6 +75,15 @@ describe.each(nextVersions)('nextRouteHandler (App Router) with Next %s', (_majo
     expect((await response.json()).data.customer.externalId).toBe('user_a')
   })
 
+  it('[[...path]] with no segments (params {}) falls back to the URL', async () => {
+    const { route } = setup()
+    const response = await route.POST(post('customers/billing', {}), {
+      params: Promise.resolve({}),
+    })
+    expect(response.status).toBe(200)
+    expect((await response.json()).data.customer.externalId).toBe('user_a')
+  })
+
   it('without a context falls back to the URL under /api/flowglad', async () => {
     const { route } = setup()
     expect((await route.POST(post('customers/billing', {}))).status).toBe(200)

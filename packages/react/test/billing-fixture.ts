@@ -28,14 +28,28 @@ export function subscriptionFixture(
     replacedBySubscriptionId: null,
     defaultPaymentMethodId: null,
     backupPaymentMethodId: null,
+    runBillingAtPeriodStart: true,
     interval: 'month',
     intervalCount: 1,
     subscriptionItems: [],
     experimental: {
-      featureItems: [{ id: 'fi_1', type: 'toggle', name: 'Advanced', slug: 'advanced_models' }],
+      featureItems: [
+        {
+          ...stamps,
+          id: 'fi_1',
+          type: 'toggle',
+          name: 'Advanced',
+          slug: 'advanced_models',
+          subscriptionItemId: 'si_1',
+          featureId: 'feature_1',
+          manuallyCreated: false,
+          pricingModelId: 'pm_1',
+        },
+      ],
       usageMeterBalances: [
         {
           id: 'um_1',
+          livemode: false,
           name: 'AI tokens',
           slug: 'ai_tokens',
           availableBalance: 1000,
@@ -69,6 +83,7 @@ const pricingModel: PricingModel = {
       pricingModelId: 'pm_1',
       organizationId: 'org_1',
       features: [],
+      defaultPrice: null,
       prices: [
         {
           ...stamps,

@@ -1,0 +1,5 @@
+import { BillingSummary } from '../lib/billing-summary'
+
+export default function Home() {
+  return <BillingSummary />
+}

@@ -1,0 +1,1 @@
+export { default } from '../../next15-app/app/page'
