@@ -4,6 +4,7 @@ import { cookies } from 'next/headers'
 import { findDemoUser, SESSION_COOKIE } from '@/lib/demo-users'
 import { flowglad, flowgladBaseURL } from '@/lib/flowglad'
 import { currentUser } from '@/lib/session'
+import { type ReceivedWebhook, webhooksOf } from '@/lib/webhook-events'
 
 export async function signIn(formData: FormData): Promise<void> {
   const user = findDemoUser(String(formData.get('userId')))
@@ -59,4 +60,10 @@ export async function advanceEmulatorClock(
   if (!response.ok) return { error: `The emulator answered ${response.status}` }
   const body = (await response.json()) as { now?: number }
   return { now: body.now }
+}
+
+/** The webhooks this app received for the signed-in user (shown in the dev panel). */
+export async function recentWebhooks(): Promise<ReceivedWebhook[]> {
+  const user = await currentUser()
+  return user ? webhooksOf(user.id) : []
 }

@@ -2,6 +2,7 @@
 
 import { useBilling } from '@flowglad/nextjs'
 import { advanceEmulatorClock } from '@/app/actions'
+import { WebhookLog } from './WebhookLog'
 
 interface Props {
   pending: boolean
@@ -66,6 +67,7 @@ export function DevPanel({ pending, run }: Props) {
           )
         })
       )}
+      <WebhookLog />
     </section>
   )
 }

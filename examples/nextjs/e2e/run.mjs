@@ -172,6 +172,40 @@ function scenario() {
     },
   )
 
+  t.step(
+    'the checkout reaches the app as a verified webhook, shown in the dev panel',
+    async ({ page, emulator }) => {
+      const delivered = await eventually(
+        () =>
+          emulator.webhooks
+            .deliveries()
+            .filter((delivery) => delivery.eventType === 'purchase.completed'),
+        (list) => list.some((delivery) => delivery.status === 'succeeded'),
+        'no purchase.completed delivery succeeded',
+      )
+      assertEqual(delivered[0].attempts.at(-1).status, 200, 'the app route answered 200')
+      await eventually(
+        async () => {
+          await page.getByTestId('refresh-webhooks').click()
+          return page
+            .locator('[data-testid="webhook-event"]')
+            .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-type')))
+        },
+        (types) => types.includes('purchase.completed') && types.includes('subscription.created'),
+        'the dev panel shows no purchase.completed webhook',
+      )
+      // The signing secret stays on the server: no chunk the browser loads contains it.
+      const staticDir = fileURLToPath(new URL('../.next/static/', import.meta.url))
+      const chunks = readdirSync(staticDir, { recursive: true }).filter((name) =>
+        String(name).endsWith('.js'),
+      )
+      for (const name of chunks) {
+        const code = readFileSync(join(staticDir, String(name)), 'utf8')
+        assert(!/whsec_|FLOWGLAD_WEBHOOK_SECRET/.test(code), `${name} holds the webhook secret`)
+      }
+    },
+  )
+
   t.step('advancing a month invoices the Pro period for exactly its usage', async ({ page }) => {
     await act(page, 'track-active-user', /Tracked active user/)
     await act(page, 'api-burst', /Recorded 25 API calls/)

@@ -30,8 +30,44 @@ async function waitFor(url, timeoutMs) {
   throw new Error(`${url} did not come up within ${timeoutMs} ms`)
 }
 
+/**
+ * Registers the app's webhook route with the emulator before the app starts (its port is
+ * known), so every event reaches it; returns the signing secret the app verifies with.
+ */
+async function registerWebhook(emulatorUrl, secretKey, appUrl) {
+  const headers = { authorization: secretKey, 'content-type': 'application/json' }
+  const { pricingModel } = await (
+    await fetch(`${emulatorUrl}/api/v1/pricing-models/default`, { headers })
+  ).json()
+  const response = await fetch(`${emulatorUrl}/api/v1/webhooks`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      webhook: {
+        name: 'Demo app',
+        url: `${appUrl}/api/webhooks/flowglad`,
+        filterTypes: [
+          'customer.created',
+          'customer.updated',
+          'purchase.completed',
+          'payment.succeeded',
+          'payment.failed',
+          'subscription.created',
+          'subscription.updated',
+          'subscription.canceled',
+        ],
+        pricingModelId: pricingModel.id,
+      },
+    }),
+  })
+  if (!response.ok)
+    throw new Error(`webhook registration: ${response.status} ${await response.text()}`)
+  return (await response.json()).secret
+}
+
 export async function startNextApp({ emulatorUrl, secretKey }) {
   const port = await freePort()
+  const webhookSecret = await registerWebhook(emulatorUrl, secretKey, `http://127.0.0.1:${port}`)
   const nextBin = fileURLToPath(new URL('../node_modules/next/dist/bin/next', import.meta.url))
   const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: appDir,
@@ -39,6 +75,7 @@ export async function startNextApp({ emulatorUrl, secretKey }) {
       ...process.env,
       FLOWGLAD_BASE_URL: emulatorUrl,
       FLOWGLAD_SECRET_KEY: secretKey,
+      FLOWGLAD_WEBHOOK_SECRET: webhookSecret,
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
