@@ -8,6 +8,7 @@ import { newRequestId } from './ids.js'
 import { checkoutPageRoutes } from './routes/checkout-page.js'
 import { controlRoutes } from './routes/control.js'
 import { apiRoutes } from './routes/index.js'
+import { webhookDeliveryRoutes } from './webhooks/routes.js'
 
 export type AppEnv = { Bindings: RequestInfo; Variables: { requestId: string } }
 
@@ -32,6 +33,7 @@ export function buildApp(ctx: EmulatorContext): Hono<AppEnv> {
   }
 
   app.route('/api/v1', apiRoutes(ctx))
+  app.route('/_emulator/webhook-deliveries', webhookDeliveryRoutes(ctx))
   app.route('/_emulator', controlRoutes(ctx))
   app.route('/checkout', checkoutPageRoutes(ctx))
   app.route('/', dashboardRoutes(ctx))

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { startEmulator } from './node.js'
 import type { SeedInput } from './seed/format.js'
+import { loadStateFile, saveStateFile } from './state-file.js'
+import { registerCliWebhook } from './webhooks/cli-webhook.js'
 
 const USAGE = `Usage: flowglad-emulator [--port 4010] [--host 127.0.0.1] [--seed pricing.json]
                          [--state state.json] [--fault-rate 0.1 --fault-seed 7]
@@ -14,7 +16,9 @@ A stateful, in-memory Flowglad REST API at http://HOST:PORT/api/v1 (dashboard at
   --key         accept only this secret key (default: any key starting sk_test_)
   --state       load this snapshot at start if it exists; write it on exit (SIGINT/SIGTERM)
   --fault-rate  share (0..1) of API requests that fail at random (default 0)
-  --fault-seed  seed of the random faults, for reproducible runs (default 1)`
+  --fault-seed  seed of the random faults, for reproducible runs (default 1)
+  --webhook-url     send every webhook event, signed, to this URL; prints the signing secret
+  --webhook-secret  sign with this whsec_... secret instead of a generated one`
 
 function numberFlag(name: string, value: string | undefined, min: number, max: number) {
   if (value === undefined) return undefined
@@ -25,13 +29,21 @@ function numberFlag(name: string, value: string | undefined, min: number, max: n
   return n
 }
 
+/** One line for an error: an emulator error's body (issues included), else its message. */
+function reasonOf(error: unknown): string {
+  if (error instanceof Error && 'body' in error) {
+    const { body } = error as { body: unknown }
+    return typeof body === 'string' ? body : JSON.stringify(body)
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** Parses a JSON file named by a flag; a failure names the flag and the file. */
 function readJsonFile(flag: string, path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new Error(`Invalid --${flag} ${path}: ${reason}`)
+    throw new Error(`Invalid --${flag} ${path}: ${reasonOf(error)}`)
   }
 }
 
@@ -45,6 +57,8 @@ async function main(): Promise<void> {
       state: { type: 'string' },
       'fault-rate': { type: 'string' },
       'fault-seed': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      'webhook-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -67,41 +81,54 @@ async function main(): Promise<void> {
   })
   const statePath = values.state
   if (statePath && existsSync(statePath)) {
-    running.emulator.importState(readJsonFile('state', statePath))
+    try {
+      await loadStateFile(running.emulator, statePath)
+    } catch (error) {
+      await running.close()
+      throw new Error(`Invalid --state ${statePath}: ${reasonOf(error)}`)
+    }
     console.log(`Loaded state from ${statePath}`)
   }
-  console.log(`Flowglad emulator listening on ${running.url}`)
-  console.log(`Dashboard: ${running.url}/`)
   let closing = false
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
+    let failed = false
+    // Stop serving first, so the saved state is the final one.
+    await running.close().catch((error: unknown) => {
+      failed = true
+      console.error(`flowglad-emulator: could not close the server: ${reasonOf(error)}`)
+    })
     if (statePath) {
-      // Write then rename, so a crash mid-write never leaves a truncated file behind.
-      const tmp = `${statePath}.tmp`
-      writeFileSync(tmp, JSON.stringify(running.emulator.exportState()))
-      renameSync(tmp, statePath)
-      console.log(`Saved state to ${statePath}`)
+      try {
+        await saveStateFile(running.emulator, statePath)
+        console.log(`Saved state to ${statePath}`)
+      } catch (error) {
+        failed = true
+        console.error(
+          `flowglad-emulator: could not save state to ${statePath} (the previous file, if any, is unchanged): ${reasonOf(error)}`,
+        )
+      }
     }
-    running.close().then(
-      () => {
-        console.log(`Flowglad emulator stopped (${signal})`)
-        process.exit(0)
-      },
-      () => process.exit(1),
-    )
+    console.log(`Flowglad emulator stopped (${signal})`)
+    process.exit(failed ? 1 : 0)
   }
-  process.on('SIGINT', () => shutdown('SIGINT'))
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  // Only now: a signal that arrives before its handler is installed kills the process unsaved.
+  console.log(`Flowglad emulator listening on ${running.url}`)
+  console.log(`Dashboard: ${running.url}/`)
+  if (values['webhook-url']) {
+    const lines = registerCliWebhook(
+      running.emulator,
+      values['webhook-url'],
+      values['webhook-secret'],
+    )
+    for (const line of lines) console.log(line)
+  }
 }
 
 main().catch((error: unknown) => {
-  const message =
-    error instanceof Error && 'body' in error
-      ? JSON.stringify((error as { body: unknown }).body)
-      : error instanceof Error
-        ? error.message
-        : String(error)
-  console.error(`flowglad-emulator: ${message}`)
+  console.error(`flowglad-emulator: ${reasonOf(error)}`)
   process.exit(1)
 })

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js'
 import { keyAccepted } from './auth.js'
 import { type Clock, createClock } from './clock.js'
+import { clockRangeProblem } from './clock-range.js'
 import type { EmulatorContext, RequestInfo } from './context.js'
 import { type CheckoutResult, completeCheckoutSession } from './domain/checkout.js'
 import { closeDuePeriods } from './domain/subscriptions.js'
@@ -17,7 +18,10 @@ import { applySeed } from './seed/apply.js'
 import { demoSeed } from './seed/demo.js'
 import { parseSeed, type SeedInput } from './seed/format.js'
 import { type EmulatorSnapshot, exportSnapshot, importSnapshot } from './store/snapshot.js'
+import { readSnapshot, type SnapshotSource, snapshotStream } from './store/snapshot-stream.js'
 import { createState, type State } from './store/state.js'
+import type { WebhookDeliveryOptions } from './webhooks/deliveries.js'
+import { type EmulatorWebhooks, WebhookHub } from './webhooks/hub.js'
 
 export interface EmulatorOptions {
   /** The pricing model to load (see the seed format). Default: the demo seed. */
@@ -32,6 +36,8 @@ export interface EmulatorOptions {
   faultSeed?: number
   /** Modes drawn by random faults. Default: all but `timeout`. */
   faultModes?: readonly FaultMode[]
+  /** How webhooks are sent: `fetch` (default global fetch), retry delays, attempt timeout. */
+  webhooks?: WebhookDeliveryOptions
 }
 
 export interface Emulator {
@@ -41,12 +47,25 @@ export interface Emulator {
   clock: Clock
   /** Drops all state and reloads the seed (the clock is left as it is). */
   reset(): void
-  /** A JSON snapshot of every table (see the README for its shape). */
+  /** A JSON snapshot of every table, as one object (see the README for its shape). */
   exportState(): EmulatorSnapshot
+  /**
+   * The same snapshot as UTF-8 JSON text, one row per line, produced as it is read (for files
+   * and sockets: it is never held as one string). Shows the state as of this call.
+   */
+  exportStateStream(): ReadableStream<Uint8Array>
   /** Replaces all state with a snapshot; moves the clock forward to its `now` if behind. */
   importState(snapshot: unknown): void
+  /**
+   * Like `importState`, from snapshot text read incrementally (what `exportStateStream` or
+   * `GET /_emulator/state` wrote; any other layout of the same JSON is parsed whole). The
+   * state is replaced only once the whole snapshot has been read and checked.
+   */
+  importStateStream(source: SnapshotSource): Promise<void>
   /** Completes a checkout session as if the buyer paid (what the checkout page does). */
   completeCheckoutSession(id: string): CheckoutResult
+  /** Webhook endpoints, their deliveries and attempts (see the README's Webhooks section). */
+  webhooks: EmulatorWebhooks
   /** The live state (tables + indexes). Read it; write through the API. */
   readonly state: State
 }
@@ -57,18 +76,26 @@ function freshState(seed: ReturnType<typeof parseSeed>, now: number): State {
   return state
 }
 
+/** Refuses a clock move to an instant outside `CLOCK_RANGE` (the clock is left unchanged). */
+function checkInstant(ms: number, what: string): void {
+  const problem = clockRangeProblem(ms)
+  if (problem) throw new RangeError(`${what}: ${problem}`)
+}
+
 /** Wraps a clock so that moving it closes every billing period it passes. */
 function billingClock(base: Clock, onMove: (now: number) => void): Clock {
   return {
     now: () => base.now(),
     advance(ms: number) {
       if (!Number.isFinite(ms)) throw new RangeError(`advance(ms) needs a finite number, got ${ms}`)
+      checkInstant(base.now() + ms, `advance(${ms})`)
       const now = base.advance(ms)
       onMove(now)
       return now
     },
     set(epochMs: number) {
       if (!Number.isFinite(epochMs)) throw new RangeError(`set(epochMs) needs a finite number`)
+      checkInstant(epochMs, `set(${epochMs})`)
       const now = base.set(epochMs)
       onMove(now)
       return now
@@ -80,21 +107,32 @@ const API_PREFIX = /^\/api\/v1\//
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = parseSeed(options.seed ?? demoSeed)
+  if (options.now !== undefined) checkInstant(Number(options.now), 'now')
   const baseClock = createClock(options.now)
   const ctx: EmulatorContext = {
     state: freshState(seed, baseClock.now()),
     clock: billingClock(baseClock, (now) => closeDuePeriods(ctx.state, now)),
     secretKey: options.secretKey,
+    webhooks: new WebhookHub(
+      () => ctx.state,
+      () => baseClock.now(),
+      options.webhooks,
+    ),
     reset() {
       ctx.state = freshState(seed, baseClock.now())
+      ctx.webhooks.watch(ctx.state)
     },
     exportState: () => exportSnapshot(ctx.state, baseClock.now()),
-    importState(snapshot: unknown) {
-      const { state, now } = importSnapshot(snapshot)
-      ctx.state = state
-      if (now > baseClock.now()) baseClock.set(now)
-      closeDuePeriods(ctx.state, baseClock.now())
-    },
+    exportStateStream: () => snapshotStream(ctx.state, baseClock.now()),
+    importState: (snapshot: unknown) => replaceState(importSnapshot(snapshot)),
+    importStateStream: async (source: SnapshotSource) => replaceState(await readSnapshot(source)),
+  }
+  ctx.webhooks.watch(ctx.state)
+  function replaceState({ state, now }: { state: State; now: number }) {
+    ctx.state = state
+    ctx.webhooks.watch(ctx.state)
+    if (now > baseClock.now()) baseClock.set(now)
+    closeDuePeriods(ctx.state, baseClock.now())
   }
   const nextRandomFault =
     options.faultRate !== undefined
@@ -135,9 +173,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return app.fetch(request, info)
     },
     clock: ctx.clock,
+    webhooks: ctx.webhooks,
     reset: () => ctx.reset(),
     exportState: () => ctx.exportState(),
+    exportStateStream: () => ctx.exportStateStream(),
     importState: (snapshot: unknown) => ctx.importState(snapshot),
+    importStateStream: (source: SnapshotSource) => ctx.importStateStream(source),
     completeCheckoutSession(id: string) {
       const now = ctx.clock.now()
       closeDuePeriods(ctx.state, now)

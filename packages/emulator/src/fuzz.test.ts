@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { newCustomer, setup } from '../test/helpers.js'
+import { KEY, newCustomer, setup } from '../test/helpers.js'
 
 const ROUTES: [string, string][] = [
   ['POST', '/customers'],
@@ -136,5 +136,57 @@ describe('fuzz: bad input never gets a 500', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('deep, large, wide and BigInt-like properties: 200 or 400, and everything still answers', async () => {
+    const { api, emulator } = setup()
+    const { subscriptionId } = await newCustomer(api, 'fuzz3')
+    // Written as JSON text: the client's own JSON.stringify could not write 6,000 levels.
+    const properties = fc
+      .record({
+        depth: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 41, max: 6_000 })),
+        width: fc.integer({ min: 0, max: 40 }),
+        number: fc.constantFrom('1', '1e400', '-1e400', '123456789012345678901234567890', '0.5'),
+        blobBytes: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40_000 })),
+      })
+      .map(({ depth, width, number, blobBytes }) => {
+        const keys = Array.from({ length: width }, (_, i) => `"k${i}":${number}`)
+        if (blobBytes > 0) keys.push(`"blob":"${'é'.repeat(blobBytes >> 1)}"`)
+        if (depth > 0) keys.push(`"deep":${'['.repeat(depth)}${number}${']'.repeat(depth)}`)
+        return `{${keys.join(',')}}`
+      })
+    let n = 0
+    await fc.assert(
+      fc.asyncProperty(
+        properties,
+        fc.constantFrom('ai_tokens', 'active_users'),
+        async (text, meter) => {
+          const event = `{"subscriptionId":"${subscriptionId}","amount":1,"transactionId":"f${n++}","usageMeterSlug":"${meter}","properties":${text}}`
+          const single = await api.call(
+            'POST',
+            '/usage-events',
+            undefined,
+            `{"usageEvent":${event}}`,
+          )
+          expect([200, 400], single.text.slice(0, 300)).toContain(single.status)
+          const bulk = await api.call(
+            'POST',
+            '/usage-events/bulk',
+            undefined,
+            `{"usageEvents":[${event}]}`,
+          )
+          expect([200, 400], bulk.text.slice(0, 300)).toContain(bulk.status)
+        },
+      ),
+      { numRuns: 60 },
+    )
+    const dashboard = await emulator.fetch(
+      new Request('http://emulator.local/', {
+        headers: { authorization: KEY },
+      }),
+    )
+    expect(dashboard.status).toBe(200)
+    const state = JSON.parse(await new Response(emulator.exportStateStream()).text())
+    expect(state.tables.usageEvents.length).toBe(emulator.state.tables.usageEvents.size)
   })
 })

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { cli, launch, runToExit } from '../test/cli.js'
 import { startEmulator } from './node.js'
 
 const KEY = 'sk_test_node'
@@ -31,39 +30,8 @@ describe('startEmulator', () => {
   })
 })
 
-const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js')
-
-/** Starts the built CLI and resolves its URL once it prints the "listening" line. */
-function launch(args: string[]) {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  const url = new Promise<string>((resolveUrl, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const match = /listening on (http:\/\/[^\s]+)/.exec(out)
-      if (match?.[1]) resolveUrl(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)))
-  })
-  const stop = (signal: NodeJS.Signals) =>
-    new Promise<number | null>((done) => {
-      child.once('exit', (code) => done(code))
-      child.kill(signal)
-    })
-  return { child, url, stop, output: () => out }
-}
-
-/** Runs the CLI expecting it to stop by itself; resolves its exit code and stderr. */
-function runToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  return new Promise((done) => child.once('exit', (code) => done({ code, stderr })))
-}
-
-describe('flowglad-emulator CLI (built)', () => {
+// Every test spawns the CLI, some several times: a generous timeout for a busy machine.
+describe('flowglad-emulator CLI (built)', { timeout: 30_000 }, () => {
   it('is built (the test command builds first)', () => {
     if (!existsSync(cli)) {
       throw new Error(

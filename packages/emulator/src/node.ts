@@ -41,14 +41,33 @@ async function toRequest(
   return new Request(new URL(req.url ?? '/', origin), { method, headers, body, signal })
 }
 
+/** Resolves when the socket can take more, or is gone (then `drain` would never fire). */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done)
+      res.off('close', done)
+      resolve()
+    }
+    res.on('drain', done)
+    res.on('close', done)
+  })
+}
+
+/** Writes the response, streaming its body chunk by chunk (a state snapshot can be huge). */
 async function send(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = {}
   response.headers.forEach((value, key) => {
     headers[key] = value
   })
-  const body = Buffer.from(await response.arrayBuffer())
   res.writeHead(response.status, headers)
-  res.end(body)
+  if (response.body) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      if (res.destroyed) break
+      if (!res.write(chunk)) await drainOrClose(res)
+    }
+  }
+  res.end()
 }
 
 /** Serves an emulator over Node HTTP. */

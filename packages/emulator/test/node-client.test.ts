@@ -118,6 +118,15 @@ describe('@flowglad/node against startEmulator', () => {
     expect(canceled.subscription.status).toBe('cancellation_scheduled')
     const uncanceled = await flowglad.subscriptions.uncancel(pro.subscription.id)
     expect(uncanceled.subscription.status).toBe('active')
+    // node 0.29 has `subscriptions.adjust` (no preview or cancel-scheduled methods).
+    const adjusted = await flowglad.subscriptions.adjust(pro.subscription.id, {
+      adjustment: {
+        timing: 'auto',
+        newSubscriptionItems: [{ priceSlug: 'pro_monthly', quantity: 2 }],
+      },
+    })
+    expect(adjusted).toMatchObject({ isUpgrade: true, resolvedTiming: 'immediately' })
+    expect(adjusted.subscriptionItems.map((item) => item.quantity)).toEqual([2])
 
     // Every 2xx body above went through the OpenAPI check.
     expect([...validatedOperations].sort()).toEqual([
@@ -126,6 +135,7 @@ describe('@flowglad/node against startEmulator', () => {
       'customers-getBilling',
       'customers-getUsageBalances',
       'customers-update',
+      'subscriptions-adjust',
       'subscriptions-cancel',
       'subscriptions-create',
       'subscriptions-get',

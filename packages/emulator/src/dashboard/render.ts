@@ -3,6 +3,19 @@ import type { CustomerLine, DashboardModel, MeterLine } from './model.js'
 
 const fmt = (n: number) => n.toLocaleString('en-US')
 
+/**
+ * Stored properties are checked on the way in (depth and size), so this cannot overflow; the
+ * fallback only guards a state edited by hand, so one row can never take the page down.
+ */
+function propertiesText(properties: Record<string, unknown> | null): string {
+  if (!properties) return ''
+  try {
+    return JSON.stringify(properties)
+  } catch {
+    return '(not printable)'
+  }
+}
+
 function bar(meter: MeterLine): SafeHtml {
   // Share of this period's usage against what was available (usage + remaining balance).
   const available = meter.aggregate + Math.max(0, meter.balance ?? 0)
@@ -63,6 +76,6 @@ ${model.customers.length === 0 ? html`<p>No customers yet.</p>` : model.customer
 <table id="events"><thead><tr><th>When</th><th>Customer</th><th>Meter</th><th class="num">Amount</th><th>Transaction</th><th>Properties</th></tr></thead><tbody>
 ${model.recentEvents.map(
   ({ event, externalId, meterSlug }) =>
-    html`<tr><td>${isoDate(event.createdAt)}</td><td>${externalId}</td><td>${meterSlug}</td><td class="num">${fmt(event.amount)}</td><td><code>${event.transactionId}</code></td><td><code>${event.properties ? JSON.stringify(event.properties) : ''}</code></td></tr>`,
+    html`<tr><td>${isoDate(event.createdAt)}</td><td>${externalId}</td><td>${meterSlug}</td><td class="num">${fmt(event.amount)}</td><td><code>${event.transactionId}</code></td><td><code>${propertiesText(event.properties)}</code></td></tr>`,
 )}</tbody></table>`
 }

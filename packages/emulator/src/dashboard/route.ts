@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import { isAcceptedKey, keyAccepted } from '../auth.js'
 import type { EmulatorContext, RequestInfo } from '../context.js'
-import { page } from '../html.js'
+import { html, page } from '../html.js'
+import { renderWebhooks } from '../webhooks/dashboard.js'
 import { dashboardModel } from './model.js'
 import { renderDashboard } from './render.js'
 
@@ -30,7 +31,8 @@ export function dashboardRoutes(ctx: EmulatorContext): Hono<{ Bindings: RequestI
         401,
       )
     }
-    return page('Flowglad emulator', renderDashboard(dashboardModel(ctx.state, ctx.clock.now())))
+    const body = html`${renderDashboard(dashboardModel(ctx.state, ctx.clock.now()))}${renderWebhooks(ctx.webhooks)}`
+    return page('Flowglad emulator', body)
   })
   return app
 }

@@ -4,6 +4,7 @@ import { usageMeterBalances } from './balances.js'
 import { requirePricingModel } from './catalog.js'
 import { customerInvoices, invoiceWithLineItems } from './invoices.js'
 import { customerPaymentMethods } from './payment-methods.js'
+import { isItemActive } from './subscription-items.js'
 import {
   customerSubscriptions,
   itemFeatures,
@@ -22,9 +23,10 @@ function subscriptionDetails(state: State, sub: SubscriptionRow, now: number) {
   const itemViews = []
   const featureItems = []
   for (const item of items) {
+    // Only items in force: not those replaced by an adjustment, nor those it has scheduled.
+    if (!isItemActive(item, now)) continue
     const price = item.priceId ? state.tables.prices.get(item.priceId) : undefined
     if (price) itemViews.push({ ...item, price })
-    if (item.expiredAt !== null && item.expiredAt <= now) continue
     for (const feature of itemFeatures(state, item.id)) {
       if (feature.expiredAt !== null && feature.expiredAt <= now) continue
       featureItems.push(feature)

@@ -1,6 +1,7 @@
 import { badRequest, notFound } from '../errors.js'
 import { rowsByIndex, type State } from '../store/state.js'
 import type { CheckoutSessionRow, PaymentMethodRow, SubscriptionRow } from '../store/types.js'
+import { emitCheckoutEvents } from '../webhooks/domain-events.js'
 import { addPaymentMethod } from './payment-methods.js'
 import { createSubscription, isCurrent, syncSubscription } from './subscriptions.js'
 
@@ -89,6 +90,7 @@ export function completeCheckoutSession(state: State, id: string, now: number): 
     sub.updatedAt = now
   }
   session.status = 'succeeded'
+  emitCheckoutEvents(state, session, session.type === 'product' ? [] : attachTo, now)
   session.updatedAt = now
   return { checkoutSession: session, paymentMethod, ...(subscription ? { subscription } : {}) }
 }

@@ -2,6 +2,7 @@ import { conflict, notFound } from '../errors.js'
 import { newId } from '../ids.js'
 import { pair, type State } from '../store/state.js'
 import type { CustomerRow, SubscriptionItemRow, SubscriptionRow } from '../store/types.js'
+import { emitCustomerEvent } from '../webhooks/domain-events.js'
 import { createSubscription } from './subscriptions.js'
 import { productWithPrices } from './views.js'
 
@@ -66,6 +67,7 @@ export function createCustomer(
     pricingModelId,
   }
   state.tables.customers.set(customer.id, customer)
+  emitCustomerEvent(state, 'customer.created', customer, now)
   if (customer.archived) return { customer }
   state.indexes.customerByExternalId.set(pair(pricingModelId, customer.externalId), customer.id)
   for (const product of state.tables.products.values()) {
@@ -93,5 +95,6 @@ export function updateCustomer(
     state.indexes.customerByExternalId.delete(pair(customer.pricingModelId, customer.externalId))
   }
   customer.updatedAt = now
+  emitCustomerEvent(state, 'customer.updated', customer, now)
   return customer
 }

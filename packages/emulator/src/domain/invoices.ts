@@ -8,6 +8,7 @@ import type {
   SubscriptionRow,
   UsagePriceRow,
 } from '../store/types.js'
+import { emitPaymentEvent } from '../webhooks/domain-events.js'
 import { availableBalance, settleUsage } from './ledger.js'
 
 export interface CloseOptions {
@@ -31,9 +32,11 @@ interface UsageLine {
 }
 
 /** Usage aggregates of a period, grouped by meter in first-seen order. */
-function usageByMeter(state: State, periodId: string): Map<string, UsageLine[]> {
+function usageByMeter(state: State, periodId: string): Map<string, UsageLine[]> | undefined {
+  const usage = state.indexes.usageByPeriod.get(periodId)
+  if (!usage) return undefined
   const out = new Map<string, UsageLine[]>()
-  for (const [priceId, aggregate] of state.indexes.usageByPeriod.get(periodId) ?? []) {
+  for (const [priceId, aggregate] of usage) {
     const price = state.tables.prices.get(priceId)
     if (!price || price.type !== 'usage' || aggregate <= 0) continue
     const lines = out.get(price.usageMeterId)
@@ -50,7 +53,29 @@ function invoiceNumber(state: State, customerId: string): string {
   return `${base}-${String(count).padStart(4, '0')}`
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+function hasDefaultPaymentMethod(state: State, customerId: string): boolean {
+  for (const id of state.indexes.paymentMethodsByCustomer.get(customerId) ?? []) {
+    if (state.tables.paymentMethods.get(id)?.default) return true
+  }
+  return false
+}
+
+/** The last two days formatted: a period's start is the previous period's end. */
+const recentDays = new Map<number, string>()
+
+/**
+ * The UTC calendar day of an instant, as `YYYY-MM-DD` (for line descriptions). Memoised: a
+ * long clock move formats two per closed period.
+ */
+export function day(ms: number): string {
+  let text = recentDays.get(ms)
+  if (text === undefined) {
+    text = new Date(ms).toISOString().slice(0, 10)
+    if (recentDays.size >= 2) recentDays.delete(recentDays.keys().next().value as number)
+    recentDays.set(ms, text)
+  }
+  return text
+}
 
 /**
  * The usage line items of one meter. Credits available for the period (balance before this
@@ -84,9 +109,15 @@ function meterLines(
     const billed = aggregate - covered
     const quantity = Math.ceil(billed / price.usageEventsPerUnit)
     const unit = meter?.aggregationType === 'count_distinct_properties' ? 'distinct' : 'units'
+    // Fields spelled out rather than spread from `base`: spreading then adding keys is
+    // several times slower, and a long clock move writes one line per closed period.
     out.push({
-      ...base,
       id: newId('inv_li'),
+      createdAt: base.createdAt,
+      updatedAt: base.updatedAt,
+      livemode: base.livemode,
+      invoiceId: base.invoiceId,
+      pricingModelId: base.pricingModelId,
       type: 'usage',
       billingRunId: newId('billing_run'),
       ledgerAccountId: account?.id ?? '',
@@ -126,9 +157,15 @@ export function invoicePeriod(
     const { subscriptionItems } = state.tables
     for (const item of rowsByIndex(subscriptionItems, state.indexes.itemsBySubscription, sub.id)) {
       if (item.expiredAt !== null && item.expiredAt <= period.startDate) continue
+      // Added during the period (an adjustment): billed from the next period on.
+      if (item.addedDate > period.startDate) continue
       lines.push({
-        ...base,
         id: newId('inv_li'),
+        createdAt: base.createdAt,
+        updatedAt: base.updatedAt,
+        livemode: base.livemode,
+        invoiceId: base.invoiceId,
+        pricingModelId: base.pricingModelId,
         type: 'static',
         ledgerAccountId: null,
         ledgerAccountCredit: null,
@@ -139,15 +176,28 @@ export function invoicePeriod(
       })
     }
   }
-  for (const [meterId, usage] of usageByMeter(state, period.id)) {
+  for (const [meterId, usage] of usageByMeter(state, period.id) ?? []) {
     lines.push(...meterLines(state, sub, period, meterId, usage, base, at))
   }
   if (lines.length === 0) return undefined
+  return recordInvoice(state, sub, period, invoiceId, lines, { at, endDate })
+}
 
-  const total = lines.reduce((sum, line) => sum + line.price * line.quantity, 0)
-  const hasPaymentMethod = (state.indexes.paymentMethodsByCustomer.get(sub.customerId) ?? []).some(
-    (id) => state.tables.paymentMethods.get(id)?.default,
-  )
+/**
+ * Stores an invoice of `sub` for `period` with its line items (already made for `invoiceId`):
+ * `paid` when the total is 0 or the customer has a default payment method, else `open`.
+ */
+export function recordInvoice(
+  state: State,
+  sub: SubscriptionRow,
+  period: BillingPeriodRow,
+  invoiceId: string,
+  lines: InvoiceLineItemRow[],
+  { at, endDate }: { at: number; endDate: number },
+): InvoiceRow {
+  let total = 0
+  for (const line of lines) total += line.price * line.quantity
+  const paid = total === 0 || hasDefaultPaymentMethod(state, sub.customerId)
   const subPrice = state.tables.prices.get(sub.priceId)
   const invoice: InvoiceRow = {
     id: invoiceId,
@@ -155,7 +205,7 @@ export function invoicePeriod(
     updatedAt: at,
     livemode: state.livemode,
     type: 'subscription',
-    status: total === 0 || hasPaymentMethod ? 'paid' : 'open',
+    status: paid ? 'paid' : 'open',
     invoiceNumber: invoiceNumber(state, sub.customerId),
     invoiceDate: at,
     dueDate: at,
@@ -188,6 +238,7 @@ export function invoicePeriod(
     state.tables.invoiceLineItems.set(line.id, line)
     pushIndex(state.indexes.lineItemsByInvoice, invoice.id, line.id)
   }
+  emitPaymentEvent(state, paid, total, sub.customerId, at)
   return invoice
 }
 

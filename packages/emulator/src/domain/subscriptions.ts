@@ -6,15 +6,16 @@ import type {
   CustomerRow,
   Metadata,
   PriceRow,
-  SubscriptionItemFeatureRow,
   SubscriptionItemRow,
   SubscriptionRow,
   SubscriptionStatus,
 } from '../store/types.js'
-import { productFeatures } from './catalog.js'
+import { emitSubscriptionEvent } from '../webhooks/domain-events.js'
 import { invoicePeriod } from './invoices.js'
-import { expirePeriodGrants, grantCredit, ledgerAccount } from './ledger.js'
+import { expirePeriodGrants } from './ledger.js'
 import { currentPeriod, latestPeriod, openPeriod } from './periods.js'
+import { applyScheduledAdjustment, dropScheduledAdjustment } from './scheduled-adjustments.js'
+import { addSubscriptionItem, issueItemGrants, subscriptionItems } from './subscription-items.js'
 
 const CURRENT_STATUSES = new Set<SubscriptionStatus>([
   'active',
@@ -41,17 +42,7 @@ export function requireSubscription(state: State, id: string, now: number): Subs
   return sub
 }
 
-export function subscriptionItems(state: State, subscriptionId: string): SubscriptionItemRow[] {
-  return rowsByIndex(
-    state.tables.subscriptionItems,
-    state.indexes.itemsBySubscription,
-    subscriptionId,
-  )
-}
-
-export function itemFeatures(state: State, itemId: string): SubscriptionItemFeatureRow[] {
-  return rowsByIndex(state.tables.subscriptionItemFeatures, state.indexes.featuresByItem, itemId)
-}
+export { itemFeatures, subscriptionItems } from './subscription-items.js'
 
 /** Issues the usage-credit grants of the subscription's active items for a new period. */
 function issueGrants(
@@ -62,15 +53,7 @@ function issueGrants(
   at: number,
 ) {
   for (const item of subscriptionItems(state, sub.id)) {
-    if (item.expiredAt !== null && item.expiredAt <= at) continue
-    for (const feature of itemFeatures(state, item.id)) {
-      if (feature.type !== 'usage_credit_grant' || !feature.usageMeterId) continue
-      if (feature.expiredAt !== null && feature.expiredAt <= at) continue
-      const everyPeriod = feature.renewalFrequency === 'every_billing_period'
-      if (!everyPeriod && !first) continue
-      const account = ledgerAccount(state, sub, feature.usageMeterId, at)
-      grantCredit(state, account, (feature.amount ?? 0) * item.quantity, periodId, everyPeriod, at)
-    }
+    issueItemGrants(state, sub, item, periodId, first, at)
   }
 }
 
@@ -102,11 +85,15 @@ export function syncSubscription(state: State, sub: SubscriptionRow, now: number
     if (sub.status === 'cancellation_scheduled' && (sub.cancelScheduledAt ?? 0) <= period.endDate) {
       sub.status = 'canceled'
       sub.canceledAt = sub.cancelScheduledAt
+      dropScheduledAdjustment(state, sub, period.endDate)
+      emitSubscriptionEvent(state, 'subscription.canceled', sub, period.endDate)
       sub.updatedAt = period.endDate
       return
     }
+    applyScheduledAdjustment(state, sub, period.endDate)
     if (sub.status === 'trialing' && sub.trialEnd !== null && sub.trialEnd <= period.endDate) {
       sub.status = 'active'
+      emitSubscriptionEvent(state, 'subscription.updated', sub, period.endDate)
     }
     const next = openPeriod(state, sub, period.index + 1, period.endDate)
     issueGrants(state, sub, next.id, false, next.startDate)
@@ -177,6 +164,7 @@ export function createSubscription(
     name: input.name ?? `${product?.name ?? price.name ?? 'Plan'} Subscription`,
     renews: true,
     pricingModelId: customer.pricingModelId,
+    scheduledAdjustmentAt: null,
   }
   // A paid subscription replaces the customer's current free plan(s).
   if (!isFreePlan) {
@@ -196,53 +184,11 @@ export function createSubscription(
   state.tables.subscriptions.set(sub.id, sub)
   pushIndex(state.indexes.subscriptionsByCustomer, customer.id, sub.id)
 
-  const item: SubscriptionItemRow = {
-    id: newId('si'),
-    createdAt: now,
-    updatedAt: now,
-    livemode: state.livemode,
-    subscriptionId: sub.id,
-    name: price.name,
-    addedDate: startDate,
-    priceId: price.id,
-    unitPrice: price.unitPrice,
-    quantity: input.quantity ?? 1,
-    metadata: null,
-    type: 'static',
-    externalId: null,
-    expiredAt: null,
-    manuallyCreated: false,
-    pricingModelId: sub.pricingModelId,
-  }
-  state.tables.subscriptionItems.set(item.id, item)
-  pushIndex(state.indexes.itemsBySubscription, sub.id, item.id)
-  for (const feature of productFeatures(state, price.productId)) {
-    const row: SubscriptionItemFeatureRow = {
-      id: newId('sub_feature'),
-      createdAt: now,
-      updatedAt: now,
-      livemode: state.livemode,
-      subscriptionItemId: item.id,
-      featureId: feature.id,
-      productFeatureId: null,
-      type: feature.type,
-      amount: feature.amount,
-      usageMeterId: feature.usageMeterId,
-      renewalFrequency: feature.renewalFrequency,
-      expiredAt: null,
-      detachedAt: null,
-      detachedReason: null,
-      manuallyCreated: false,
-      pricingModelId: sub.pricingModelId,
-      name: feature.name,
-      slug: feature.slug,
-    }
-    state.tables.subscriptionItemFeatures.set(row.id, row)
-    pushIndex(state.indexes.featuresByItem, item.id, row.id)
-  }
+  const item = addSubscriptionItem(state, sub, price, input.quantity ?? 1, startDate, now)
   const first = openPeriod(state, sub, 0, now)
   issueGrants(state, sub, first.id, true, startDate)
   syncSubscription(state, sub, now)
+  emitSubscriptionEvent(state, 'subscription.created', sub, now)
   return { subscription: sub, subscriptionItems: [item] }
 }
 
@@ -255,6 +201,8 @@ export function forceCancel(state: State, sub: SubscriptionRow, now: number): vo
   sub.canceledAt = now
   sub.cancelScheduledAt = null
   sub.cancellationReason = sub.cancellationReason ?? 'customer_archived'
+  dropScheduledAdjustment(state, sub, now)
+  emitSubscriptionEvent(state, 'subscription.canceled', sub, now)
   sub.updatedAt = now
 }
 
@@ -278,6 +226,7 @@ export function cancelSubscription(
     sub.cancelScheduledAt = period.endDate
     sub.cancellationReason = sub.cancellationReason ?? 'customer_request'
     sub.updatedAt = now
+    emitSubscriptionEvent(state, 'subscription.updated', sub, now)
   }
   return sub
 }

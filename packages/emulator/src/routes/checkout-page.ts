@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { EmulatorContext } from '../context.js'
 import { completeCheckoutSession, requireCheckoutSession } from '../domain/checkout.js'
+import { isRedirectableUrl } from '../domain/redirect-url.js'
 import { EmulatorError } from '../errors.js'
 import { html, money, page } from '../html.js'
 import type { CheckoutSessionRow } from '../store/types.js'
@@ -28,6 +29,20 @@ function errorPage(error: unknown): Response {
     return page('Checkout', html`<h1>Checkout unavailable</h1><p>${message}</p>`, error.status)
   }
   throw error
+}
+
+/**
+ * A 303 to the session's URL. URLs are checked when a session is created; one that is not
+ * http(s) (only an imported snapshot could hold it) gets a page instead of a redirect.
+ */
+function redirectTo(url: string, title: string): Response {
+  if (isRedirectableUrl(url)) {
+    return new Response(null, { status: 303, headers: { location: url } })
+  }
+  return page(
+    'Checkout',
+    html`<h1>${title}</h1><p>This session has no http(s) URL to return to.</p>`,
+  )
 }
 
 /**
@@ -69,7 +84,7 @@ ${actions}</div>`,
         c.req.param('id'),
         ctx.clock.now(),
       )
-      return c.redirect(checkoutSession.successUrl, 303)
+      return redirectTo(checkoutSession.successUrl, 'Purchase complete')
     } catch (error) {
       return errorPage(error)
     }
@@ -78,7 +93,7 @@ ${actions}</div>`,
   app.post('/:id/cancel', (c) => {
     try {
       const session = requireCheckoutSession(ctx.state, c.req.param('id'))
-      return c.redirect(session.cancelUrl, 303)
+      return redirectTo(session.cancelUrl, 'Checkout canceled')
     } catch (error) {
       return errorPage(error)
     }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { clockRangeProblem } from '../clock-range.js'
 import type { EmulatorContext } from '../context.js'
 import { completeCheckoutSession } from '../domain/checkout.js'
 import { subscriptionView } from '../domain/subscriptions.js'
@@ -12,6 +13,8 @@ const clockBody = z.union([
   z.strictObject({ to: z.union([z.number().finite(), z.iso.datetime({ offset: true })]) }),
 ])
 
+async function* emptySource(): AsyncGenerator<string> {}
+
 /** `/_emulator/*`: clock, reset, state export/import and scripted checkout completion. */
 export function controlRoutes(ctx: EmulatorContext): Hono {
   const app = new Hono()
@@ -20,8 +23,14 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
 
   app.post('/clock', async (c) => {
     const body = parseInput(clockBody, await readJson(c))
-    if ('advanceMs' in body) return c.json({ now: ctx.clock.advance(body.advanceMs) })
+    if ('advanceMs' in body) {
+      const problem = clockRangeProblem(ctx.clock.now() + body.advanceMs)
+      if (problem) throw badRequest(`Invalid advanceMs: the clock would be at ${problem}`)
+      return c.json({ now: ctx.clock.advance(body.advanceMs) })
+    }
     const to = typeof body.to === 'number' ? body.to : Date.parse(body.to)
+    const problem = clockRangeProblem(to)
+    if (problem) throw badRequest(`Invalid to: ${problem}`)
     if (to < ctx.clock.now()) {
       throw badRequest(`Invalid to: the clock only moves forward (now is ${ctx.clock.now()})`)
     }
@@ -33,10 +42,15 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     return c.json({ reset: true, now: ctx.clock.now() })
   })
 
-  app.get('/state', (c) => c.json(ctx.exportState()))
+  // Streamed both ways: a snapshot of 10^6 events is larger than the longest JS string.
+  app.get('/state', () => {
+    return new Response(ctx.exportStateStream(), {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    })
+  })
 
   app.put('/state', async (c) => {
-    ctx.importState(await readJson(c))
+    await ctx.importStateStream(c.req.raw.body ?? emptySource())
     return c.json({ imported: true, now: ctx.clock.now() })
   })
 

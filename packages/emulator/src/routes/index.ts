@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import type { EmulatorContext } from '../context.js'
+import { webhookRoutes } from '../webhooks/routes.js'
 import { priceRoutes, pricingModelRoutes, productRoutes, usageMeterRoutes } from './catalog.js'
 import { checkoutSessionRoutes } from './checkout-sessions.js'
 import { customerRoutes } from './customers.js'
 import { invoiceRoutes, paymentMethodRoutes } from './invoices.js'
+import { subscriptionAdjustmentRoutes } from './subscription-adjustments.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { usageEventRoutes } from './usage-events.js'
 
@@ -12,6 +14,7 @@ export function apiRoutes(ctx: EmulatorContext): Hono {
   const app = new Hono()
   app.route('/customers', customerRoutes(ctx))
   app.route('/subscriptions', subscriptionRoutes(ctx))
+  app.route('/subscriptions', subscriptionAdjustmentRoutes(ctx))
   app.route('/usage-events', usageEventRoutes(ctx))
   app.route('/usage-meters', usageMeterRoutes(ctx))
   app.route('/pricing-models', pricingModelRoutes(ctx))
@@ -20,5 +23,6 @@ export function apiRoutes(ctx: EmulatorContext): Hono {
   app.route('/checkout-sessions', checkoutSessionRoutes(ctx))
   app.route('/invoices', invoiceRoutes(ctx))
   app.route('/payment-methods', paymentMethodRoutes(ctx))
+  app.route('/webhooks', webhookRoutes(ctx))
   return app
 }

@@ -1,4 +1,6 @@
+import { validateUsageProperties } from '@flowglad/shared'
 import * as z from 'zod'
+import { isRedirectableUrl } from '../domain/redirect-url.js'
 
 const nullableString = z.string().nullable().optional()
 const metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
@@ -81,13 +83,22 @@ const usageDate = z.union([z.number().int(), z.string()]).transform((value, ctx)
   return ms
 })
 
+/**
+ * Plain JSON within the SDK's limits (`usagePropertiesLimits`: depth and JSON size), checked
+ * without recursion that input depth could overflow, before anything is stored or serialised.
+ */
+const usageProperties = z.record(z.string(), z.unknown()).superRefine((properties, ctx) => {
+  const problem = validateUsageProperties(properties)
+  if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message })
+})
+
 export const usageEventItem = z
   .object({
     subscriptionId: z.string(),
     amount: z.number().int().positive(),
     transactionId: z.string(),
     usageDate: usageDate.optional(),
-    properties: z.record(z.string(), z.unknown()).nullable().optional(),
+    properties: usageProperties.nullable().optional(),
     priceId: z.string().optional(),
     priceSlug: z.string().optional(),
     usageMeterId: z.string().optional(),
@@ -186,10 +197,15 @@ export const productCreateBody = z.object({
   featureIds: z.array(z.string()).optional(),
 })
 
+/** Where the checkout page redirects the buyer: checked here, before a session exists. */
+const redirectUrl = z
+  .string()
+  .refine(isRedirectableUrl, { message: 'Invalid URL: must be an absolute http: or https: URL' })
+
 const checkoutCommon = {
   customerExternalId: z.string(),
-  successUrl: z.string(),
-  cancelUrl: z.string(),
+  successUrl: redirectUrl,
+  cancelUrl: redirectUrl,
   outputMetadata: metadata.nullable().optional(),
   outputName: z.string().optional(),
 }

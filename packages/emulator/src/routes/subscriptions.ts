@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { clockRangeProblem } from '../clock-range.js'
 import type { EmulatorContext } from '../context.js'
 import { findPriceBySlug } from '../domain/catalog.js'
 import { findCustomer } from '../domain/customers.js'
@@ -11,6 +12,7 @@ import {
   uncancelSubscription,
 } from '../domain/subscriptions.js'
 import { badRequest, notFound } from '../errors.js'
+import { emitSubscriptionEvent } from '../webhooks/domain-events.js'
 import { parseInput, readJson } from './http.js'
 import { paginate } from './pagination.js'
 import { cancelBody, subscriptionCreateBody } from './schemas.js'
@@ -38,6 +40,9 @@ export function subscriptionRoutes(ctx: EmulatorContext): Hono {
     if (body.startDate !== undefined) {
       startDate = typeof body.startDate === 'number' ? body.startDate : Date.parse(body.startDate)
       if (!Number.isFinite(startDate)) throw badRequest('Invalid startDate: not a date')
+      // A start far in the past would open (and close) a period for every interval since.
+      const problem = clockRangeProblem(startDate)
+      if (problem) throw badRequest(`Invalid startDate: ${problem}`)
       if (startDate > now) throw badRequest('Invalid startDate: must not be in the future')
     }
     const { subscription } = createSubscription(state, now, {
@@ -82,6 +87,8 @@ export function subscriptionRoutes(ctx: EmulatorContext): Hono {
     await readJson(c, true)
     const now = ctx.clock.now()
     const sub = requireSubscription(ctx.state, c.req.param('id'), now)
+    if (sub.status === 'cancellation_scheduled')
+      emitSubscriptionEvent(ctx.state, 'subscription.updated', sub, now)
     return c.json({ subscription: subscriptionView(uncancelSubscription(sub, now)) })
   })
 

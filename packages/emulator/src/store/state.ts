@@ -152,15 +152,46 @@ export function rowsByIndex<R>(
 
 export const pair = (a: string, b: string): string => `${a}\u0000${b}`
 
-/** JSON with object keys sorted at every depth, so key order never matters. */
+/** A piece of output text on the work stack of `stableStringify` (as opposed to a value). */
+class Text {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * JSON with object keys sorted at every depth, so key order never matters. Iterative (an
+ * explicit work stack, no recursion), so no input depth can overflow the call stack. Values
+ * are acyclic: they come from JSON or from checked usage-event properties.
+ */
 export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
-  const record = value as Record<string, unknown>
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort()
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${stableStringify(record[key])}`).join(',')}}`
+  const out: string[] = []
+  const work: unknown[] = [value]
+  while (work.length > 0) {
+    const item = work.pop()
+    if (item instanceof Text) {
+      out.push(item.text)
+    } else if (item === null || typeof item !== 'object') {
+      out.push(JSON.stringify(item) ?? 'null')
+    } else if (Array.isArray(item)) {
+      work.push(new Text(']'))
+      for (let index = item.length - 1; index >= 0; index--) {
+        work.push(item[index])
+        if (index > 0) work.push(new Text(','))
+      }
+      work.push(new Text('['))
+    } else {
+      const record = item as Record<string, unknown>
+      const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort()
+      work.push(new Text('}'))
+      for (let index = keys.length - 1; index >= 0; index--) {
+        const key = keys[index] as string
+        work.push(record[key], new Text(`${index > 0 ? ',' : ''}${JSON.stringify(key)}:`))
+      }
+      work.push(new Text('{'))
+    }
+  }
+  return out.join('')
 }
 
 /** Adds `delta` to the usage aggregate of (period, price). */

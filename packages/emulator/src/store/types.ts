@@ -182,6 +182,11 @@ export interface SubscriptionRow extends Timestamps {
   name: string | null
   renews: boolean
   pricingModelId: string
+  /**
+   * When a scheduled adjustment (a downgrade) takes effect: the end of the period it was made
+   * in. Its items are stored already, with that `addedDate`. Absent in older snapshots.
+   */
+  scheduledAdjustmentAt: number | null
 }
 
 export interface SubscriptionItemRow extends Timestamps {
