@@ -1,9 +1,10 @@
-import {
-  type CancelSubscriptionParams,
-  type ClientCreateUsageEventParams,
-  FlowgladActionKey,
-  type UncancelSubscriptionParams,
+import type {
+  AdjustSubscriptionParams,
+  CancelSubscriptionParams,
+  ClientCreateUsageEventParams,
+  UncancelSubscriptionParams,
 } from '@flowglad/shared/browser'
+import { type AdjustSubscriptionResult, adjustSubscription } from './adjust-subscription.js'
 import type { BillingClient } from './billing-client.js'
 import {
   type CheckoutSessionResult,
@@ -30,22 +31,22 @@ export interface BillingActions {
   ) => Promise<CheckoutSessionResult>
   cancelSubscription: (params: CancelSubscriptionParams) => Promise<SubscriptionChangeResult>
   uncancelSubscription: (params: UncancelSubscriptionParams) => Promise<SubscriptionChangeResult>
+  /** Moves a subscription to another price; `subscriptionId` defaults to the only current one. */
+  adjustSubscription: (params: AdjustSubscriptionParams) => Promise<AdjustSubscriptionResult>
   createUsageEvent: (params: ClientCreateUsageEventParams) => Promise<CreateUsageEventResult>
 }
 
 export function createBillingActions(client: BillingClient): BillingActions {
   return {
     reload: client.reload,
-    createCheckoutSession: (params) =>
-      createCheckout(client, FlowgladActionKey.CreateCheckoutSession, params),
+    createCheckoutSession: (params) => createCheckout(client, 'checkout-sessions/create', params),
     createAddPaymentMethodCheckoutSession: (params) =>
-      createCheckout(client, FlowgladActionKey.CreateAddPaymentMethodCheckoutSession, params),
+      createCheckout(client, 'checkout-sessions/create-add-payment-method', params),
     createActivateSubscriptionCheckoutSession: (params) =>
-      createCheckout(client, FlowgladActionKey.CreateActivateSubscriptionCheckoutSession, params),
-    cancelSubscription: (params) =>
-      changeSubscription(client, FlowgladActionKey.CancelSubscription, params),
-    uncancelSubscription: (params) =>
-      changeSubscription(client, FlowgladActionKey.UncancelSubscription, params),
+      createCheckout(client, 'checkout-sessions/create-activate-subscription', params),
+    cancelSubscription: (params) => changeSubscription(client, 'subscriptions/cancel', params),
+    uncancelSubscription: (params) => changeSubscription(client, 'subscriptions/uncancel', params),
+    adjustSubscription: (params) => adjustSubscription(client, params),
     createUsageEvent: (params) => createUsageEvent(client, params),
   }
 }

@@ -1,4 +1,4 @@
-import { actionURL, type CustomerBillingDetails, FlowgladActionKey } from '@flowglad/shared/browser'
+import type { CustomerBillingDetails, FlowgladActionKey } from '@flowglad/shared/browser'
 import { readEnvelope } from './envelope.js'
 import { type ActionResult, errorResult, type FlowgladActionError } from './results.js'
 
@@ -45,6 +45,13 @@ export interface BillingClient {
   /** POSTs `input` to the action's route and reads the `{ data, error }` envelope. Never throws. */
   call<T>(key: FlowgladActionKey, input?: object): Promise<ActionResult<T>>
   send<T>(key: FlowgladActionKey, input?: object): Promise<SentRequest<T>>
+  /**
+   * Tells the hooks' keyed queries that an action changed their data: `tag` names one query
+   * family (e.g. `flowglad-usage-meters`); omitted, every customer query. Mounted ones refetch.
+   */
+  invalidate(tag?: string): void
+  /** Registers the hooks' query store for `invalidate()` calls. */
+  onInvalidate(listener: (tag?: string) => void): () => void
 }
 
 /** The error a failed billing load leaves in the state (and in `useBilling().errors`). */
@@ -73,8 +80,10 @@ export function checkBaseURL(baseURL: string): string {
 
 export function createBillingClient(options: BillingClientOptions = {}): BillingClient {
   const baseURL = checkBaseURL(options.baseURL ?? '')
+  const root = baseURL.replace(/\/+$/, '')
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
   const listeners = new Set<() => void>()
+  const invalidators = new Set<(tag?: string) => void>()
   let state: BillingState = options.initialBilling
     ? { status: 'loaded', billing: options.initialBilling }
     : { status: 'idle' }
@@ -93,7 +102,9 @@ export function createBillingClient(options: BillingClientOptions = {}): Billing
     headers.set('Content-Type', 'application/json')
     let response: Response
     try {
-      response = await doFetch(actionURL(key, baseURL), {
+      // A route's path is its key (the shared route table guarantees it), so the URL needs no
+      // lookup and the browser bundle carries neither the table nor the key object.
+      response = await doFetch(`${root}/api/flowglad/${key}`, {
         method: 'POST',
         headers,
         body: JSON.stringify(input),
@@ -128,18 +139,16 @@ export function createBillingClient(options: BillingClientOptions = {}): Billing
     // Notifies also after a silent `request()`, so readers rendered before it catch up.
     if (firstLoadDue()) setState({ status: 'loading' })
     const sequence = ++started
-    const request = send<CustomerBillingDetails>(FlowgladActionKey.GetCustomerBilling).then(
-      ({ result }) => {
-        if (sequence < applied) return // a newer answer is already on screen
-        applied = sequence
-        if ('error' in result)
-          setState({ status: 'error', error: new FlowgladRequestError(result.error) })
-        else if (typeof result.data !== 'object' || result.data === null) {
-          const error = errorResult('invalid_response', 'Billing response has no data').error
-          setState({ status: 'error', error: new FlowgladRequestError(error) })
-        } else setState({ status: 'loaded', billing: result.data })
-      },
-    )
+    const request = send<CustomerBillingDetails>('customers/billing').then(({ result }) => {
+      if (sequence < applied) return // a newer answer is already on screen
+      applied = sequence
+      if ('error' in result)
+        setState({ status: 'error', error: new FlowgladRequestError(result.error) })
+      else if (typeof result.data !== 'object' || result.data === null) {
+        const error = errorResult('invalid_response', 'Billing response has no data').error
+        setState({ status: 'error', error: new FlowgladRequestError(error) })
+      } else setState({ status: 'loaded', billing: result.data })
+    })
     inflight = request
     void request.finally(() => {
       if (inflight === request) inflight = undefined
@@ -166,6 +175,13 @@ export function createBillingClient(options: BillingClientOptions = {}): Billing
     reload: fetchBilling,
     call: async <T>(key: FlowgladActionKey, input?: object) => (await send<T>(key, input)).result,
     send,
+    invalidate(tag) {
+      for (const listener of invalidators) listener(tag)
+    },
+    onInvalidate(listener) {
+      invalidators.add(listener)
+      return () => invalidators.delete(listener)
+    },
   }
 }
 

@@ -49,6 +49,9 @@ export type NotLoadedFlowgladContextValues = NullBillingData &
 export type BillingDisabledFlowgladContextValues = NullBillingData &
   BillingActions & { loaded: true; loadBilling: false; errors: null }
 
+/** Upstream's name for the loaded-without-data state; ours is the billing-disabled state. */
+export type NotAuthenticatedFlowgladContextValues = BillingDisabledFlowgladContextValues
+
 export type ErrorFlowgladContextValues = NullBillingData &
   BillingActions & { loaded: true; loadBilling: true; errors: Error[] }
 
@@ -90,6 +93,7 @@ export const outsideProviderValues: NotLoadedFlowgladContextValues = {
   createActivateSubscriptionCheckoutSession: missingProvider,
   cancelSubscription: missingProvider,
   uncancelSubscription: missingProvider,
+  adjustSubscription: missingProvider,
   createUsageEvent: missingProvider,
 }
 

@@ -2,7 +2,16 @@ import type { CustomerBillingDetails } from '@flowglad/shared/browser'
 
 type DevAnswer = { status?: number; data?: unknown; error?: unknown }
 
-function answer(billing: CustomerBillingDetails, key: string, body: { id?: string }): DevAnswer {
+const notInMocks = (id: unknown): DevAnswer => ({
+  status: 404,
+  error: { code: 'not_found', json: { message: `Subscription ${id} is not in billingMocks` } },
+})
+
+function answer(
+  billing: CustomerBillingDetails,
+  key: string,
+  body: { id?: string; subscriptionId?: string },
+): DevAnswer {
   if (key === 'customers/billing') return { data: billing }
   if (key === 'usage-events/create') return { data: { usageEvent: { id: 'dev-usage-event-id' } } }
   if (key.startsWith('checkout-sessions/')) {
@@ -10,12 +19,16 @@ function answer(billing: CustomerBillingDetails, key: string, body: { id?: strin
   }
   if (key === 'subscriptions/cancel' || key === 'subscriptions/uncancel') {
     const subscription = billing.subscriptions.find((candidate) => candidate.id === body.id)
-    if (!subscription) {
-      const message = `Subscription ${body.id} is not in billingMocks`
-      return { status: 404, error: { code: 'not_found', json: { message } } }
-    }
+    if (!subscription) return notInMocks(body.id)
     const status = key === 'subscriptions/cancel' ? 'canceled' : 'active'
     return { data: { subscription: { ...subscription, status } } }
+  }
+  if (key === 'subscriptions/adjust') {
+    const id = body.subscriptionId
+    const subscription = billing.subscriptions.find((candidate) => candidate.id === id)
+    if (!subscription) return notInMocks(id)
+    const data = { subscription, subscriptionItems: [], isUpgrade: false }
+    return { data: { ...data, resolvedTiming: 'immediately' } }
   }
   return { status: 404, error: { code: 'not_found', json: { message: `${key} has no dev mock` } } }
 }

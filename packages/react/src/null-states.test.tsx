@@ -23,6 +23,7 @@ const functions = [
   'createActivateSubscriptionCheckoutSession',
   'cancelSubscription',
   'uncancelSubscription',
+  'adjustSubscription',
   'createUsageEvent',
 ] as const
 

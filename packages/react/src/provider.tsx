@@ -70,7 +70,7 @@ export function FlowgladProvider(props: FlowgladProviderProps) {
     // As 0.16: while billing is disabled, reload() does not load it either.
     const reload = () =>
       billingDisabled(client.getState(), loadBilling) ? Promise.resolve() : client.reload()
-    return { client, actions: { ...actions, reload }, loadBilling }
-  }, [client, loadBilling])
+    return { client, actions: { ...actions, reload }, loadBilling, devMocks: mocks }
+  }, [client, loadBilling, mocks])
   return <FlowgladContext.Provider value={value}>{props.children}</FlowgladContext.Provider>
 }

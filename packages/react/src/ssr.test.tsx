@@ -4,11 +4,35 @@ import { billingFixture } from '../test/billing-fixture.js'
 import { envelope } from '../test/route-fetch.js'
 import { FlowgladProvider } from './provider.js'
 import { useBilling } from './use-billing.js'
+import { usePricingModel } from './use-pricing-model.js'
+import { useSubscriptions } from './use-subscriptions.js'
+import { useUsageMeters } from './use-usage-meters.js'
 
 // Node environment on purpose: no window, no DOM, as on a server.
 describe('server rendering', () => {
   afterEach(() => {
     vi.unstubAllGlobals()
+  })
+
+  it('the data hooks render loading on the server and fetch nothing', () => {
+    const fetchSpy = vi.fn(async () => envelope({}))
+    function Data() {
+      const meters = useUsageMeters()
+      const subscriptions = useSubscriptions()
+      const pricingModel = usePricingModel()
+      return (
+        <p>
+          {`${meters.isLoading}/${subscriptions.isLoading}/${pricingModel === null}/${String(meters.usageMeters)}`}
+        </p>
+      )
+    }
+    const html = renderToString(
+      <FlowgladProvider requestConfig={{ fetch: fetchSpy }}>
+        <Data />
+      </FlowgladProvider>,
+    )
+    expect(html).toContain('true/true/true/undefined')
+    expect(fetchSpy).not.toHaveBeenCalled()
   })
 
   it('renderToString of a provider tree does not fetch or crash and renders pending', () => {

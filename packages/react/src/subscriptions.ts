@@ -9,7 +9,13 @@ import type { ErrorResult } from './results.js'
 
 export type SubscriptionChangeResult = { subscription: SubscriptionDetails } | ErrorResult
 
-/** Cancels or uncancels, then reloads billing so the hook shows the new status. */
+/** After a subscription changed: billing reloads, mounted customer hooks refetch. */
+export async function refreshCustomerData(client: BillingClient): Promise<void> {
+  client.invalidate()
+  await client.reload()
+}
+
+/** Cancels or uncancels, then refreshes billing and the customer hooks. */
 export async function changeSubscription(
   client: BillingClient,
   key: typeof FlowgladActionKey.CancelSubscription | typeof FlowgladActionKey.UncancelSubscription,
@@ -17,6 +23,6 @@ export async function changeSubscription(
 ): Promise<SubscriptionChangeResult> {
   const result = await client.call<{ subscription: SubscriptionDetails }>(key, params)
   if ('error' in result) return result
-  await client.reload()
+  await refreshCustomerData(client)
   return { subscription: result.data.subscription }
 }

@@ -39,6 +39,19 @@ async function upstreamRoute(request: Request): Promise<Response> {
         { error: { code: 'subscription_cancel_failed', json: { message: 'already canceled' } } },
         500,
       )
+    case 'subscriptions/adjust':
+      if (body.priceSlug === 'gone') {
+        const message = 'Subscription is not owned by the current user'
+        return json({ error: { code: 'subscription_adjust_failed', json: { message } } }, 500)
+      }
+      return json({
+        data: {
+          subscription: subscriptionFixture(String(body.subscriptionId)),
+          subscriptionItems: [],
+          isUpgrade: true,
+          resolvedTiming: 'immediately',
+        },
+      })
     case 'subscriptions/uncancel':
       return json({ data: { subscription: subscriptionFixture(String(body.id)) } })
     default:
@@ -113,6 +126,29 @@ describe('against a handler speaking the upstream envelope', () => {
       uncanceled = await result.current.uncancelSubscription({ id: 'sub_1' })
     })
     expect(uncanceled).toMatchObject({ subscription: { id: 'sub_1', status: 'active' } })
+  })
+})
+
+describe('adjustSubscription against the upstream route', () => {
+  it('reads its data and its subscription_adjust_failed error', async () => {
+    const result = await loadedBilling()
+    let adjusted: unknown
+    await act(async () => {
+      adjusted = await result.current.adjustSubscription({ priceSlug: 'team' })
+    })
+    expect(adjusted).toMatchObject({
+      subscription: {
+        subscription: { id: 'sub_1' },
+        isUpgrade: true,
+        resolvedTiming: 'immediately',
+      },
+    })
+    expect(await result.current.adjustSubscription({ priceSlug: 'gone' })).toEqual({
+      error: {
+        code: 'subscription_adjust_failed',
+        json: { message: 'Subscription is not owned by the current user' },
+      },
+    })
   })
 })
 

@@ -1,9 +1,9 @@
 import {
   type ClientCreateUsageEventParams,
   checkUsageEventIdentifier,
-  FlowgladActionKey,
 } from '@flowglad/shared/browser'
 import type { BillingClient } from './billing-client.js'
+import { USAGE_METERS_QUERY_KEY } from './query-keys.js'
 import { type ErrorResult, errorResult } from './results.js'
 import { createTransactionId } from './transaction-id.js'
 
@@ -14,7 +14,8 @@ const maxRetries = 2
 /**
  * Records one usage event exactly once: the transactionId is fixed before the first attempt and
  * reused on every retry (network error or 5xx), so the API deduplicates a retried request whose
- * first answer was lost. Does not reload billing; call `reload()` to see new balances.
+ * first answer was lost. Refreshes mounted usage-meter hooks (as upstream 0.18), not billing:
+ * call `reload()` to see new balances there.
  */
 export async function createUsageEvent(
   client: BillingClient,
@@ -29,7 +30,7 @@ export async function createUsageEvent(
   const input = { ...params, transactionId: params.transactionId ?? createTransactionId() }
   for (let attempt = 0; ; attempt++) {
     const { status, result } = await client.send<{ usageEvent?: { id?: unknown } }>(
-      FlowgladActionKey.CreateUsageEvent,
+      'usage-events/create',
       input,
     )
     if ((status === 0 || status >= 500) && attempt < maxRetries) {
@@ -38,8 +39,10 @@ export async function createUsageEvent(
     }
     if ('error' in result) return result
     const id = result.data?.usageEvent?.id
-    return typeof id === 'string'
-      ? { usageEvent: { id } }
-      : errorResult('invalid_response', 'The response carries no usageEvent.id')
+    if (typeof id !== 'string') {
+      return errorResult('invalid_response', 'The response carries no usageEvent.id')
+    }
+    client.invalidate(USAGE_METERS_QUERY_KEY)
+    return { usageEvent: { id } }
   }
 }

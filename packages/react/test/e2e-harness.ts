@@ -1,5 +1,5 @@
 import { createEmulator, type Emulator } from '@flowglad/emulator'
-import { createFlowgladHandler, FlowgladServer } from '@flowglad/server'
+import { createFlowgladHandler, FlowgladServer, FlowgladServerAdmin } from '@flowglad/server'
 
 /** What the judge reads of a stored usage event. */
 export interface StoredUsageEvent {
@@ -22,7 +22,16 @@ export interface E2EHarness {
  */
 export function createE2EHarness(options: { customerExternalId?: string | null } = {}): E2EHarness {
   const emulator = createEmulator()
+  const emulatorFetch = (input: string | URL | Request, init?: RequestInit) =>
+    emulator.fetch(new Request(input, init))
   const handler = createFlowgladHandler({
+    // Signed-out hybrid requests (the default pricing model) go through the admin client.
+    flowgladAdmin: () =>
+      new FlowgladServerAdmin({
+        apiKey: 'sk_test_x',
+        baseURL: 'http://emulator.local',
+        fetch: emulatorFetch,
+      }),
     getCustomerExternalId: () =>
       options.customerExternalId === undefined ? 'user_a' : options.customerExternalId,
     flowglad: (id) =>
@@ -31,7 +40,7 @@ export function createE2EHarness(options: { customerExternalId?: string | null }
         getCustomerDetails: async () => ({ name: 'A', email: 'a@x.test' }),
         apiKey: 'sk_test_x',
         baseURL: 'http://emulator.local',
-        fetch: (input, init) => emulator.fetch(new Request(input, init)),
+        fetch: emulatorFetch,
       }),
   })
   const fetch = (input: string, init: RequestInit) =>

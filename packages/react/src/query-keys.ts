@@ -1,0 +1,13 @@
+// Query-key families with upstream's values: the tags `client.invalidate(tag)` refreshes.
+export const USAGE_METERS_QUERY_KEY = 'flowglad-usage-meters'
+export const SUBSCRIPTIONS_QUERY_KEY = 'flowglad-subscriptions'
+export const FEATURES_QUERY_KEY = 'flowglad-features'
+export const PAYMENT_METHODS_QUERY_KEY = 'flowglad-payment-methods'
+export const CUSTOMER_DETAILS_QUERY_KEY = 'flowglad-customer-details'
+export const INVOICES_QUERY_KEY = 'flowglad-invoices'
+export const PURCHASES_QUERY_KEY = 'flowglad-purchases'
+/** Reserved for the resource hooks (upstream 0.18 exports them). */
+export const RESOURCES_QUERY_KEY = 'flowglad-resources'
+export const RESOURCE_CLAIMS_QUERY_KEY = 'flowglad-resource-claims'
+/** Upstream keys the pricing model by its action key; it is not customer data. */
+export const PRICING_MODEL_QUERY_KEY = 'pricing-models/retrieve'

@@ -1,0 +1,60 @@
+'use client'
+import type {
+  CustomerBillingDetails,
+  FeatureAccessItem,
+  GetFeatureAccessItemsParams,
+  GetFeatureAccessItemsResponse,
+} from '@flowglad/shared/browser'
+import { FEATURES_QUERY_KEY } from './query-keys.js'
+import { type QueryStatus, useActionQuery } from './use-action-query.js'
+
+export interface UseFeaturesResult extends QueryStatus {
+  /** The customer's toggle features; `undefined` until loaded. */
+  features: FeatureAccessItem[] | undefined
+}
+
+export interface UseFeatureResult extends QueryStatus {
+  /** The feature with this slug, `null` until loaded or when the customer lacks it. */
+  feature: FeatureAccessItem | null
+  hasAccess: boolean
+}
+
+// As the route: toggles of the current subscriptions (or one of them), one per slug.
+function mockFeatures(
+  mocks: CustomerBillingDetails,
+  subscriptionId?: string,
+): GetFeatureAccessItemsResponse {
+  const bySlug = new Map<string, FeatureAccessItem>()
+  for (const subscription of mocks.currentSubscriptions ?? []) {
+    if (subscriptionId && subscription.id !== subscriptionId) continue
+    for (const item of subscription.experimental?.featureItems ?? []) {
+      if (item.type !== 'toggle' || bySlug.has(item.slug)) continue
+      bySlug.set(item.slug, {
+        id: item.id,
+        livemode: item.livemode,
+        slug: item.slug,
+        name: item.name,
+      })
+    }
+  }
+  return { features: [...bySlug.values()] }
+}
+
+/** `features/access`, loaded on mount; refreshed after subscription changes. */
+export function useFeatures(params?: GetFeatureAccessItemsParams): UseFeaturesResult {
+  const { data, isLoading, error } = useActionQuery<GetFeatureAccessItemsResponse>(
+    { tag: FEATURES_QUERY_KEY, action: 'features/access', input: params ?? {} },
+    (mocks) => mockFeatures(mocks, params?.subscriptionId),
+  )
+  return { features: data?.features, isLoading, error }
+}
+
+/** One feature by slug, from the same (shared) query as `useFeatures`. */
+export function useFeature(
+  featureSlug: string,
+  params?: GetFeatureAccessItemsParams,
+): UseFeatureResult {
+  const { features, isLoading, error } = useFeatures(params)
+  const feature = features?.find((candidate) => candidate.slug === featureSlug) ?? null
+  return { feature, hasAccess: feature !== null, isLoading, error }
+}
