@@ -27,6 +27,9 @@ describe('@flowglad/nextjs entry points', () => {
       'createFlowgladHandler',
       'nextRouteHandler',
       'pagesRouteHandler',
+      'verifyWebhook',
+      'WebhookVerificationError',
+      'webhookRouteHandler',
     ]) {
       expect(typeof (server as Record<string, unknown>)[name], name).toBe('function')
     }

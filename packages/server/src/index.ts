@@ -1,6 +1,7 @@
 // @flowglad/server: the REST client, FlowgladServer (customer-scoped), FlowgladServerAdmin and
 // the request handler core. Edge-safe: nothing reachable from here imports a `node:` module.
 
+export type { GetPricingModelResponse } from '@flowglad/shared'
 export {
   FlowgladServerAdmin,
   type FlowgladServerAdminOptions,
@@ -44,3 +45,4 @@ export type {
   ScopedCustomerSource,
 } from './server/session.js'
 export type { UsageEventInput } from './server/usage-event-input.js'
+export * from './webhooks/index.js'

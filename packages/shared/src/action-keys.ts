@@ -14,6 +14,16 @@ export const FlowgladActionKey = {
   CreateSubscription: 'subscriptions/create',
   CreateUsageEvent: 'usage-events/create',
   GetUsageMeterBalances: 'usage-meters/balances',
+  AdjustSubscription: 'subscriptions/adjust',
+  // Hybrid: answers signed out too (the default pricing model).
+  GetPricingModel: 'pricing-models/retrieve',
+  // Read routes of upstream's next release (HEAD), each served from one billing read.
+  GetSubscriptions: 'subscriptions/list',
+  GetFeatureAccess: 'features/access',
+  GetPaymentMethods: 'payment-methods/list',
+  GetCustomerDetails: 'customerDetails',
+  GetInvoices: 'invoices/list',
+  GetPurchases: 'purchases/list',
 } as const
 
 export type FlowgladActionKey = (typeof FlowgladActionKey)[keyof typeof FlowgladActionKey]

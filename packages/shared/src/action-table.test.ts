@@ -5,7 +5,14 @@ import {
   flowgladActions,
   flowgladActionValidators,
 } from './action-table.js'
-import { actionURL, type flowgladRoutes, isFlowgladActionKey } from './route-manifest.js'
+import {
+  type AuthenticatedActionKey,
+  actionURL,
+  type flowgladRoutes,
+  type HybridActionKey,
+  isFlowgladActionKey,
+  isHybridActionKey,
+} from './route-manifest.js'
 
 const upstreamKeys = {
   GetCustomerBilling: 'customers/billing',
@@ -19,6 +26,15 @@ const upstreamKeys = {
   CreateSubscription: 'subscriptions/create',
   CreateUsageEvent: 'usage-events/create',
   GetUsageMeterBalances: 'usage-meters/balances',
+  AdjustSubscription: 'subscriptions/adjust',
+  GetPricingModel: 'pricing-models/retrieve',
+  // Upstream's next release (HEAD).
+  GetSubscriptions: 'subscriptions/list',
+  GetFeatureAccess: 'features/access',
+  GetPaymentMethods: 'payment-methods/list',
+  GetCustomerDetails: 'customerDetails',
+  GetInvoices: 'invoices/list',
+  GetPurchases: 'purchases/list',
 }
 
 describe('action table', () => {
@@ -39,9 +55,20 @@ describe('action table', () => {
     for (const [key, action] of Object.entries(flowgladActions)) {
       expect(action.path).toBe(key)
       expect(action.method).toBe('POST')
-      expect(action.requiresCustomer).toBe(true)
+      expect(action.requiresCustomer).toBe(key !== 'pricing-models/retrieve')
       expect(typeof action.inputSchema.safeParse).toBe('function')
     }
+  })
+
+  it('pricing-models/retrieve is the only hybrid key, at run time and in the types', () => {
+    const hybrid = Object.values(FlowgladActionKey).filter((key) => isHybridActionKey(key))
+    expect(hybrid).toEqual(['pricing-models/retrieve'])
+    expect(isHybridActionKey('customers/billing')).toBe(false)
+    expect(isHybridActionKey('nope')).toBe(false)
+    expectTypeOf<HybridActionKey>().toEqualTypeOf<'pricing-models/retrieve'>()
+    expectTypeOf<AuthenticatedActionKey>().toEqualTypeOf<
+      Exclude<FlowgladActionKey, 'pricing-models/retrieve'>
+    >()
   })
 
   it('usage-events/create uses the client schema (defaults left to the handler)', () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { FlowgladActionKey } from './action-keys.js'
 import { type FlowgladRoute, flowgladRoutes } from './route-manifest.js'
+import { adjustSubscriptionParamsSchema } from './schemas/adjust-subscription.js'
 import {
   createActivateSubscriptionCheckoutSessionSchema,
   createAddPaymentMethodCheckoutSessionSchema,
@@ -11,6 +12,15 @@ import {
   updateCustomerSchema,
   usageMeterBalancesInputSchema,
 } from './schemas/customers.js'
+import {
+  getCustomerDetailsSchema,
+  getFeatureAccessItemsSchema,
+  getInvoicesSchema,
+  getPaymentMethodsSchema,
+  getPricingModelSchema,
+  getPurchasesSchema,
+  getSubscriptionsSchema,
+} from './schemas/reads.js'
 import {
   cancelSubscriptionSchema,
   clientCreateSubscriptionSchema,
@@ -37,6 +47,14 @@ const inputSchemas = {
   [FlowgladActionKey.CreateSubscription]: clientCreateSubscriptionSchema,
   [FlowgladActionKey.CreateUsageEvent]: clientCreateUsageEventSchema,
   [FlowgladActionKey.GetUsageMeterBalances]: usageMeterBalancesInputSchema,
+  [FlowgladActionKey.AdjustSubscription]: adjustSubscriptionParamsSchema,
+  [FlowgladActionKey.GetPricingModel]: getPricingModelSchema,
+  [FlowgladActionKey.GetSubscriptions]: getSubscriptionsSchema,
+  [FlowgladActionKey.GetFeatureAccess]: getFeatureAccessItemsSchema,
+  [FlowgladActionKey.GetPaymentMethods]: getPaymentMethodsSchema,
+  [FlowgladActionKey.GetCustomerDetails]: getCustomerDetailsSchema,
+  [FlowgladActionKey.GetInvoices]: getInvoicesSchema,
+  [FlowgladActionKey.GetPurchases]: getPurchasesSchema,
 } as const satisfies Record<FlowgladActionKey, z.ZodType>
 
 type InputSchemas = typeof inputSchemas

@@ -1,5 +1,7 @@
 // The zod-free entry for browsers: route manifest, identifier rule, errors, helpers and types.
 export { FlowgladActionKey, HTTPMethod } from './action-keys.js'
+export { subscriptionAdjustmentTiming } from './adjustment-timing.js'
+export { DEFAULT_FLOWGLAD_BASE_URL, getBaseURL } from './base-url.js'
 export {
   checkFeatureAccess,
   checkUsageBalance,
@@ -9,6 +11,14 @@ export {
   pickSubscription,
   withBillingChecks,
 } from './billing-checks.js'
+export { customerDetailsOf, featureAccessItems, pageAfter } from './billing-views.js'
+export {
+  constructCheckFeatureAccess,
+  constructCheckUsageBalance,
+  constructGetPrice,
+  constructGetProduct,
+  constructHasPurchased,
+} from './construct-checks.js'
 export {
   FlowgladError,
   type FlowgladErrorBody,
@@ -21,11 +31,15 @@ export {
 } from './errors.js'
 export type * from './params.js'
 export {
+  type AuthenticatedActionKey,
   actionURL,
   type FlowgladRoute,
   flowgladRoutes,
+  type HybridActionKey,
   isFlowgladActionKey,
+  isHybridActionKey,
 } from './route-manifest.js'
+export type * from './route-types.js'
 export type * from './types.js'
 export {
   checkUsageEventIdentifier,

@@ -11,6 +11,11 @@ export {
 } from './action-table.js'
 export * from './browser.js'
 export {
+  adjustSubscriptionParamsSchema,
+  subscriptionAdjustmentTimingSchema,
+  terseSubscriptionItemSchema,
+} from './schemas/adjust-subscription.js'
+export {
   createActivateSubscriptionCheckoutSessionSchema,
   createAddPaymentMethodCheckoutSessionSchema,
   createProductCheckoutSessionSchema,
@@ -22,6 +27,16 @@ export {
   updateCustomerSchema,
   usageMeterBalancesInputSchema,
 } from './schemas/customers.js'
+export {
+  getCustomerDetailsSchema,
+  getFeatureAccessItemsSchema,
+  getInvoicesSchema,
+  getPaymentMethodsSchema,
+  getPricingModelSchema,
+  getPurchasesSchema,
+  getSubscriptionsSchema,
+  getUsageMeterBalancesSchema,
+} from './schemas/reads.js'
 export {
   cancelSubscriptionSchema,
   clientCreateSubscriptionSchema,

@@ -45,3 +45,35 @@ export type CancelSubscriptionParams = z.input<typeof cancelSubscriptionSchema>
 export type UncancelSubscriptionParams = z.input<typeof uncancelSubscriptionSchema>
 export type CreateSubscriptionParams = z.input<typeof createSubscriptionSchema>
 export type UpdateCustomerParams = z.input<typeof updateCustomerSchema>
+
+/** When an adjustment applies: `immediately`, `at_end_of_current_billing_period` or `auto`. */
+export type SubscriptionAdjustmentTiming =
+  | 'immediately'
+  | 'at_end_of_current_billing_period'
+  | 'auto'
+
+type PriceChoice = { priceSlug: string; priceId?: never } | { priceId: string; priceSlug?: never }
+
+/** One item of the new plan in `adjustSubscription({ subscriptionItems })`. */
+export type TerseSubscriptionItem = PriceChoice & { quantity?: number }
+
+interface AdjustSubscriptionOptions {
+  /** Default: the customer's only current subscription. */
+  subscriptionId?: string
+  /** Default `auto`: upgrades apply now (prorated), downgrades at the period end. */
+  timing?: SubscriptionAdjustmentTiming
+  /** Prorate the current period (default true; ignored at the period end). */
+  prorate?: boolean
+}
+
+/** The three exclusive forms of `adjustSubscription` input. */
+export type AdjustSubscriptionParams = AdjustSubscriptionOptions &
+  (
+    | (PriceChoice & { quantity?: number; subscriptionItems?: never })
+    | {
+        subscriptionItems: TerseSubscriptionItem[]
+        priceSlug?: never
+        priceId?: never
+        quantity?: never
+      }
+  )

@@ -1,7 +1,7 @@
-import { FlowgladError } from '@flowglad/shared'
+import { DEFAULT_FLOWGLAD_BASE_URL, FlowgladError, getBaseURL } from '@flowglad/shared'
 import { readEnv } from './env.js'
 
-export const DEFAULT_BASE_URL = 'https://app.flowglad.com'
+export const DEFAULT_BASE_URL = DEFAULT_FLOWGLAD_BASE_URL
 export const DEFAULT_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_RETRIES = 2
 
@@ -56,9 +56,7 @@ export function resolveClientConfig(options: FlowgladClientOptions): ResolvedCli
       'Flowglad secret key missing: pass `apiKey` to the constructor or set the FLOWGLAD_SECRET_KEY environment variable',
     )
   }
-  const baseURL = (options.baseURL?.trim() || readEnv('FLOWGLAD_BASE_URL') || DEFAULT_BASE_URL)
-    .trim()
-    .replace(/\/+$/, '')
+  const baseURL = (options.baseURL?.trim() || getBaseURL()).trim().replace(/\/+$/, '')
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   return {
     apiKey,

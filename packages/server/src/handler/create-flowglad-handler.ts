@@ -6,13 +6,16 @@ import {
   isFlowgladError,
   parseOrThrow,
 } from '@flowglad/shared'
+import { FlowgladServerAdmin } from '../admin/flowglad-server-admin.js'
 import { flowgladActionHandlers } from './actions/index.js'
 import { assertSameSiteRequest } from './csrf-guard.js'
 import { errorResponse, successResponse } from './envelope.js'
+import { assertOwnExternalId } from './own-external-id.js'
 import { readJsonBody, resolveMaxBodyBytes } from './read-json-body.js'
 import { type ErrorAnswer, internalErrorAnswer, toErrorAnswer } from './to-error-answer.js'
 import type {
   ActionHandler,
+  FlowgladAdminLike,
   FlowgladHandler,
   FlowgladHandlerOptions,
   FlowgladServerLike,
@@ -24,7 +27,7 @@ export const defaultBasePath = '/api/flowglad'
 /**
  * The route protocol core, Web standard: `(Request) => Promise<Response>`, edge-safe.
  * Order: beforeRequest → CSRF guard → action lookup (404/405) → customer (401, before any
- * API call or body read) → body, at most `maxBodyBytes` (413) → body externalId must be the
+ * API call or body read; optional only for the table's hybrid route) → body, at most `maxBodyBytes` (413) → body externalId must be the
  * session's (403) → validation once (400) →
  * handler → `{ data, error }` envelope. It never throws: every failure is an envelope.
  */
@@ -114,19 +117,22 @@ async function run<Source>(
   }
 
   const source = (hint?.source ?? request) as Source
-  const customerExternalId = await options.getCustomerExternalId(source)
-  // Every action in the table needs a customer; a future public action would branch here.
-  if (typeof customerExternalId !== 'string' || customerExternalId === '') {
-    throw reject(
-      new FlowgladError('unauthenticated', 'Not signed in: no customer for this request'),
-    )
-  }
+  const customerExternalId = action.requiresCustomer
+    ? await requireCustomer(options, source)
+    : await optionalCustomer(options, source)
 
-  // Only now, with a customer known, is the body read: an anonymous upload is never read.
+  // Only now, with the customer known, is the body read: an anonymous upload is never read
+  // (except by the hybrid route, which answers signed out too, within the same body limit).
   const body = await readJsonBody(request, maxBodyBytes).catch((error: FlowgladError) => {
     throw reject(error)
   })
-  assertOwnExternalId(body, customerExternalId)
+  if (customerExternalId !== null) {
+    try {
+      assertOwnExternalId(body, customerExternalId)
+    } catch (error) {
+      throw reject(error as FlowgladError)
+    }
+  }
   let input: unknown
   try {
     input = parseOrThrow(action.inputSchema, body, `Invalid input for ${path}`)
@@ -134,16 +140,62 @@ async function run<Source>(
     throw reject(error as FlowgladError)
   }
 
-  const flowglad = await buildServer(options, customerExternalId)
+  const flowglad =
+    customerExternalId === null ? null : await buildServer(options, customerExternalId)
   const handler = flowgladActionHandlers[path] as ActionHandler<FlowgladActionKey>
   const data = await handler(input as never, {
     customerExternalId,
     flowglad,
+    flowgladAdmin: adminFor(options),
     request,
     usagePolicy: options.usagePolicy,
     allowedOrigins: options.allowedOrigins,
   })
   return successResponse(data)
+}
+
+function isCustomerId(value: unknown): value is string {
+  return typeof value === 'string' && value !== ''
+}
+
+async function requireCustomer<Source>(
+  options: FlowgladHandlerOptions<Source>,
+  source: Source,
+): Promise<string> {
+  const customerExternalId = await options.getCustomerExternalId(source)
+  if (!isCustomerId(customerExternalId)) {
+    throw reject(
+      new FlowgladError('unauthenticated', 'Not signed in: no customer for this request'),
+    )
+  }
+  return customerExternalId
+}
+
+/**
+ * For the hybrid route: null when nobody is signed in. An app whose auth throws when signed
+ * out (a common pattern) is treated as signed out there, as upstream does.
+ */
+async function optionalCustomer<Source>(
+  options: FlowgladHandlerOptions<Source>,
+  source: Source,
+): Promise<string | null> {
+  try {
+    const customerExternalId = await options.getCustomerExternalId(source)
+    return isCustomerId(customerExternalId) ? customerExternalId : null
+  } catch {
+    return null
+  }
+}
+
+/** The organisation's admin client, built on first use (signed-out hybrid requests only). */
+function adminFor<Source>(options: FlowgladHandlerOptions<Source>): () => FlowgladAdminLike {
+  let admin: FlowgladAdminLike | undefined
+  return () => {
+    admin ??=
+      options.flowgladAdmin?.() ??
+      new FlowgladServerAdmin({ apiKey: options.apiKey, baseURL: options.baseURL })
+    return admin
+  }
 }
 
 /**
@@ -162,18 +214,6 @@ async function buildServer<Source>(
     throw new FlowgladError('internal_error', `Flowglad server misconfigured: ${error.message}`, {
       cause: error,
     })
-  }
-}
-
-/**
- * Upstream clients may name the customer in the body (`externalId`); the session decides who
- * is asking, so any other value is refused rather than silently ignored.
- */
-function assertOwnExternalId(body: unknown, customerExternalId: string): void {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return
-  const externalId = (body as { externalId?: unknown }).externalId
-  if (externalId !== undefined && externalId !== customerExternalId) {
-    throw reject(new FlowgladError('forbidden', 'externalId does not match the signed-in customer'))
   }
 }
 

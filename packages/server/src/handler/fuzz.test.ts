@@ -28,6 +28,14 @@ const validBodies: Record<FlowgladActionKey, Record<string, unknown>> = {
   'subscriptions/create': { priceSlug: 'free' },
   'usage-events/create': { usageMeterSlug: 'ai_tokens', amount: 3 },
   'usage-meters/balances': { subscriptionId: 'sub_own' },
+  'subscriptions/adjust': { priceSlug: 'pro_monthly', quantity: 2 },
+  'pricing-models/retrieve': {},
+  'subscriptions/list': { includeHistorical: true },
+  'features/access': {},
+  'payment-methods/list': {},
+  customerDetails: {},
+  'invoices/list': { limit: 1 },
+  'purchases/list': {},
 }
 
 const fieldNames = fc.constantFrom(
@@ -191,6 +199,7 @@ describe('fuzz: arbitrary requests always get a well-formed 2xx/4xx envelope', (
     getCustomerExternalId: (req: Request) =>
       req.headers.get('x-signed-in') === 'yes' ? 'user_a' : null,
     flowglad: (id) => createFakeFlowglad(id),
+    flowgladAdmin: () => ({ getDefaultPricingModel: async () => ({ pricingModel: {} as never }) }),
     allowedOrigins: ['https://web.example.com'],
     usagePolicy: { allow: ['ai_tokens', 'pro_monthly'], maxAmount: 1000 },
   })

@@ -11,14 +11,26 @@ export {
   type RequestHandlerOutput,
   requestHandler,
 } from './request-handler.js'
+export {
+  type HybridSubRouteHandler,
+  hybridRouteToHandlerMap,
+  isHybridActionKey,
+  routeToHandlerMap,
+  type SubRouteExtras,
+  type SubRouteHandler,
+  type SubRouteParams,
+  type SubRouteResult,
+} from './route-to-handler-map.js'
 export type {
   ActionContext,
   ActionHandler,
   ActionHandlerMap,
   CheckoutSessionResult,
+  FlowgladAdminLike,
   FlowgladHandler,
   FlowgladHandlerOptions,
   FlowgladServerLike,
+  HybridActionContext,
   RequestInfo,
   ResolvedUsageEvent,
   ResponseInfo,

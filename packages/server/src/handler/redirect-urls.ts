@@ -13,7 +13,7 @@ export interface RedirectUrls {
  */
 export function assertOwnRedirectUrls(
   urls: RedirectUrls,
-  request: Request,
+  request: Request | undefined,
   allowedOrigins: readonly string[] | undefined,
 ): void {
   for (const field of ['successUrl', 'cancelUrl'] as const) {
@@ -21,7 +21,7 @@ export function assertOwnRedirectUrls(
     const allowed =
       url !== null &&
       (url.protocol === 'https:' || url.protocol === 'http:') &&
-      isOwnOrAllowedOrigin(url, request, allowedOrigins)
+      isOnAllowedOrigin(url, request, allowedOrigins)
     if (!allowed) {
       throw new FlowgladError(
         'validation_error',
@@ -34,4 +34,18 @@ export function assertOwnRedirectUrls(
       )
     }
   }
+}
+
+/**
+ * Without a request (an app's own adapter calling `routeToHandlerMap` bare) the app's origin is
+ * unknown: only `allowedOrigins`, when given, can narrow the choice.
+ */
+function isOnAllowedOrigin(
+  url: URL,
+  request: Request | undefined,
+  allowedOrigins: readonly string[] | undefined,
+): boolean {
+  if (request !== undefined) return isOwnOrAllowedOrigin(url, request, allowedOrigins)
+  if (allowedOrigins === undefined) return true
+  return allowedOrigins.some((allowed) => parseUrl(allowed)?.origin === url.origin)
 }

@@ -1,5 +1,6 @@
+import { createEmulator } from '@flowglad/emulator'
 import { FlowgladError } from '@flowglad/shared'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createFakeFlowglad } from '../../test/handler/fake-flowglad.js'
 import { RequestHandlerError, requestHandler } from './request-handler.js'
 
@@ -48,5 +49,44 @@ describe('requestHandler (upstream signature)', () => {
     expect(new RequestHandlerError('bad')).toMatchObject({ code: 'validation_error', status: 400 })
     expect(new RequestHandlerError('odd', 418).code).toBe('internal_error')
     expect(new RequestHandlerError('x')).toBeInstanceOf(FlowgladError)
+  })
+})
+
+describe('requestHandler: path first, and apiKey / baseURL for the hybrid route', () => {
+  it('an unknown path is 404 before the customer is resolved', async () => {
+    const getCustomerExternalId = vi.fn(() => 'user_a')
+    const handle = requestHandler({ getCustomerExternalId, flowglad: createFakeFlowglad })
+    const result = await handle({ path: ['nope'], method: 'POST', body: {} })
+    expect([result.status, result.error?.code]).toEqual([404, 'not_found'])
+    expect(getCustomerExternalId).not.toHaveBeenCalled()
+  })
+
+  it('signed out, pricing-models/retrieve reads the default model with apiKey at baseURL', async () => {
+    const emulator = createEmulator()
+    const seen: { url: string; authorization: string | null }[] = []
+    const original = globalThis.fetch
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init)
+      seen.push({ url: request.url, authorization: request.headers.get('authorization') })
+      return emulator.fetch(request)
+    }) as typeof fetch
+    try {
+      const handle = requestHandler({
+        getCustomerExternalId: () => null,
+        flowglad: createFakeFlowglad,
+        apiKey: 'sk_test_hybrid',
+        baseURL: 'http://hybrid-api.local',
+      })
+      const result = await handle({ path: ['pricing-models', 'retrieve'], method: 'POST' })
+      expect(result).toMatchObject({ status: 200, data: { source: 'default' } })
+      expect(seen).toEqual([
+        {
+          url: 'http://hybrid-api.local/api/v1/pricing-models/default',
+          authorization: 'sk_test_hybrid',
+        },
+      ])
+    } finally {
+      globalThis.fetch = original
+    }
   })
 })

@@ -1,4 +1,5 @@
 import type {
+  AdjustSubscriptionResponse,
   BillingWithChecks,
   CancelSubscriptionParams,
   CheckoutSession,
@@ -9,6 +10,9 @@ import type {
   Customer,
   FlowgladActionInput,
   FlowgladActionKey,
+  FlowgladActionParams,
+  HybridActionKey,
+  PricingModel,
   Subscription,
   UncancelSubscriptionParams,
   UsageEvent,
@@ -49,6 +53,9 @@ export interface FlowgladServerLike {
   createSubscription(
     params: FlowgladActionInput<'subscriptions/create'>,
   ): Promise<{ subscription: Subscription }>
+  adjustSubscription(
+    params: FlowgladActionParams<'subscriptions/adjust'>,
+  ): Promise<AdjustSubscriptionResponse>
   createUsageEvent(params: ResolvedUsageEvent): Promise<{ usageEvent: UsageEvent }>
   getUsageMeterBalances(params: {
     subscriptionId?: string | undefined
@@ -58,6 +65,13 @@ export interface FlowgladServerLike {
     currentSubscriptionIds: readonly string[]
   }>
   assertOwnsSubscription(subscriptionId: string): Promise<void>
+  /** The session's external id; used by `routeToHandlerMap`, which is handed no request. */
+  getRequestingCustomerId?(): Promise<string>
+}
+
+/** What the hybrid route needs of `FlowgladServerAdmin` (the secret key, no customer). */
+export interface FlowgladAdminLike {
+  getDefaultPricingModel(): Promise<{ pricingModel: PricingModel }>
 }
 
 /** What every action handler receives besides its parsed input. */
@@ -66,15 +80,28 @@ export interface ActionContext {
   customerExternalId: string
   /** The customer-scoped server SDK for that customer. */
   flowglad: FlowgladServerLike
-  request: Request
+  /** The browser's request; absent when an app's own adapter runs `routeToHandlerMap` bare. */
+  request: Request | undefined
   usagePolicy: UsagePolicy | undefined
   /** The handler's `allowedOrigins`: checkout redirects may point there besides the app itself. */
   allowedOrigins: readonly string[] | undefined
 }
 
+/**
+ * A hybrid action (`requiresCustomer: false` in the table) runs signed out too: then there is
+ * no customer and no customer-scoped SDK, only the organisation's admin client.
+ */
+export interface HybridActionContext
+  extends Omit<ActionContext, 'customerExternalId' | 'flowglad'> {
+  customerExternalId: string | null
+  flowglad: FlowgladServerLike | null
+  /** Built on first use from the handler's `apiKey` / `baseURL` (or `flowgladAdmin`). */
+  flowgladAdmin: () => FlowgladAdminLike
+}
+
 export type ActionHandler<K extends FlowgladActionKey> = (
   input: FlowgladActionInput<K>,
-  context: ActionContext,
+  context: K extends HybridActionKey ? HybridActionContext : ActionContext,
 ) => Promise<unknown>
 
 /** One handler per action key: a key without a handler is a type error. */
@@ -105,6 +132,15 @@ export interface FlowgladHandlerOptions<Source = Request> {
   getCustomerExternalId: (request: Source) => MaybePromise<string | null | undefined>
   /** Builds the customer-scoped server SDK, e.g. `(id) => new FlowgladServer({ customerExternalId: id, ... })`. */
   flowglad: (customerExternalId: string) => MaybePromise<FlowgladServerLike>
+  /**
+   * Secret key for the hybrid route signed out (`pricing-models/retrieve` reads the default
+   * pricing model); default `FLOWGLAD_SECRET_KEY`. Signed-in requests never use it.
+   */
+  apiKey?: string
+  /** API origin for that admin client; default `FLOWGLAD_BASE_URL`, else Flowglad's. */
+  baseURL?: string
+  /** Builds that admin client instead (e.g. with a custom fetch); overrides apiKey/baseURL. */
+  flowgladAdmin?: () => FlowgladAdminLike
   /** Where the routes are mounted; default `/api/flowglad`. Ignored when an adapter passes the path. */
   basePath?: string
   /** Guard for browser-originated usage events; default: allow all (as upstream). */

@@ -176,6 +176,44 @@ describe('upstream @flowglad/react 0.18 on the wire', () => {
     })
   })
 
+  it('usePricingModel: POST JSON {} → data.pricingModel, signed in or out', async () => {
+    const app = createEmulatorApp()
+    const signedOut = new Request(`${appOrigin}/api/flowglad/pricing-models/retrieve`, {
+      method: 'POST',
+      headers: { origin: appOrigin, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    const out = await send(app, signedOut)
+    expect([out.status, out.json.data.source]).toEqual([200, 'default'])
+    expect(out.json.data.pricingModel.products.length).toBeGreaterThan(0)
+    const signedIn = await send(
+      app,
+      upstreamRequest('pricing-models/retrieve', { body: '{}', json: true }),
+    )
+    expect([signedIn.status, signedIn.json.data.source]).toEqual([200, 'customer'])
+  })
+
+  it('useBilling().adjustSubscription: POST JSON with the subscriptionId it filled in → data', async () => {
+    const app = createEmulatorApp()
+    const pro = await app.serverFor('user_a').createSubscription({ priceSlug: 'pro_monthly' })
+    const body = JSON.stringify({
+      priceSlug: 'pro_monthly',
+      quantity: 2,
+      subscriptionId: pro.subscription.id,
+    })
+    const { status, json } = await send(
+      app,
+      upstreamRequest('subscriptions/adjust', { body, json: true }),
+    )
+    expect(status).toBe(200)
+    expect(json.error).toBeNull()
+    expect(json.data).toMatchObject({
+      subscription: { id: pro.subscription.id },
+      isUpgrade: true,
+      resolvedTiming: 'immediately',
+    })
+  })
+
   it('a bodyless-{} POST without JSON content type is refused for every state-changing action', async () => {
     const app = createEmulatorApp()
     for (const path of [

@@ -1,4 +1,6 @@
 import {
+  type AdjustSubscriptionParams,
+  type AdjustSubscriptionResponse,
   type BillingWithChecks,
   type CancelSubscriptionParams,
   type CreateActivateSubscriptionCheckoutSessionParams,
@@ -13,6 +15,11 @@ import {
   createAddPaymentMethodCheckoutSessionSchema,
   createProductCheckoutSessionSchema,
   FlowgladError,
+  type GetCustomerDetailsResponse,
+  type GetFeatureAccessItemsResponse,
+  type GetPaymentMethodsResponse,
+  type GetSubscriptionsResponse,
+  type ListPageParams,
   type PricingModel,
   parseOrThrow,
   type UncancelSubscriptionParams,
@@ -42,6 +49,15 @@ import type {
   UsageEventWireInput,
   UsageMeterBalancesResponse,
 } from '../client/wire-types.js'
+import { adjustmentBody, onlyCurrentSubscription, parseAdjustment } from './adjust-subscription.js'
+import {
+  customerDetailsView,
+  featureAccessView,
+  invoicesView,
+  paymentMethodsView,
+  purchasesView,
+  subscriptionsView,
+} from './billing-views.js'
 import {
   DEFAULT_OWNERSHIP_CACHE_TTL_MS,
   defaultOwnershipCache,
@@ -236,6 +252,28 @@ export class FlowgladServer {
     )
   }
 
+  /**
+   * Archives this customer (`POST /customers/{externalId}/archive`) and returns it. Scoped like
+   * every other write: another customer's id is `forbidden` (upstream archives any id; the
+   * organisation-wide call belongs with the secret key's own tools, not the session's SDK).
+   */
+  async archiveCustomer(externalId?: string, options?: RequestOptions): Promise<Customer> {
+    const own = await this.getRequestingCustomerId()
+    if (externalId !== undefined && externalId !== own) {
+      throw new FlowgladError('forbidden', 'archiveCustomer only archives the session customer')
+    }
+    try {
+      const { customer } = await this.#client.post<CustomerResponse>(
+        apiPath`/customers/${own}/archive`,
+        {},
+        options,
+      )
+      return customer
+    } finally {
+      await this.invalidateOwnershipCache()
+    }
+  }
+
   // ── billing ────────────────────────────────────────────────────────────────
 
   /**
@@ -252,6 +290,38 @@ export class FlowgladServer {
   async getPricingModel(options?: RequestOptions): Promise<{ pricingModel: PricingModel }> {
     const billing = await this.#loadBilling(options)
     return { pricingModel: billing.pricingModel ?? billing.catalog }
+  }
+
+  // Read views of one billing call each (upstream's next release names them so).
+
+  async getSubscriptions(
+    params: { includeHistorical?: boolean } = {},
+    options?: RequestOptions,
+  ): Promise<GetSubscriptionsResponse> {
+    return subscriptionsView(await this.getBilling(options), params)
+  }
+
+  async getFeatureAccessItems(
+    params: { subscriptionId?: string } = {},
+    options?: RequestOptions,
+  ): Promise<GetFeatureAccessItemsResponse> {
+    return featureAccessView(await this.getBilling(options), params)
+  }
+
+  async getPaymentMethods(options?: RequestOptions): Promise<GetPaymentMethodsResponse> {
+    return paymentMethodsView(await this.getBilling(options))
+  }
+
+  async getCustomerDetails(options?: RequestOptions): Promise<GetCustomerDetailsResponse> {
+    return customerDetailsView(await this.getBilling(options))
+  }
+
+  async getInvoices(params: ListPageParams = {}, options?: RequestOptions) {
+    return invoicesView(await this.getBilling(options), params)
+  }
+
+  async getPurchases(params: ListPageParams = {}, options?: RequestOptions) {
+    return purchasesView(await this.getBilling(options), params)
   }
 
   async #loadBilling(options?: RequestOptions): Promise<CustomerBillingDetails> {
@@ -497,6 +567,35 @@ export class FlowgladServer {
       return await this.#client.post<CreateSubscriptionResponse>(
         apiPath`/subscriptions`,
         { ...input, quantity: input.quantity ?? 1, customerId },
+        options,
+      )
+    } finally {
+      await this.invalidateOwnershipCache()
+    }
+  }
+
+  /**
+   * Moves a subscription to new prices: `{ priceSlug | priceId, quantity? }` or
+   * `{ subscriptionItems }`, `timing` (default `auto`), `prorate?`. Without `subscriptionId` it
+   * takes the customer's only current subscription (none or several: `missing_subscription_id`);
+   * with one, it must be among the customer's current ones (`forbidden`, nothing sent).
+   */
+  async adjustSubscription(
+    params: AdjustSubscriptionParams,
+    options?: RequestOptions,
+  ): Promise<AdjustSubscriptionResponse> {
+    const input = parseAdjustment(params)
+    let subscriptionId = input.subscriptionId
+    if (subscriptionId === undefined) {
+      const owned = await this.getOwnedSubscriptions(options)
+      subscriptionId = onlyCurrentSubscription(owned.currentSubscriptionIds)
+    } else {
+      await this.assertOwnsSubscription(subscriptionId, options)
+    }
+    try {
+      return await this.#client.post<AdjustSubscriptionResponse>(
+        apiPath`/subscriptions/${subscriptionId}/adjust`,
+        adjustmentBody(input),
         options,
       )
     } finally {

@@ -1,4 +1,5 @@
 import { createEmulator, type Emulator } from '@flowglad/emulator'
+import { FlowgladServerAdmin } from '../../src/admin/flowglad-server-admin.js'
 import { createFlowgladHandler } from '../../src/handler/create-flowglad-handler.js'
 import type { FlowgladHandlerOptions } from '../../src/handler/types.js'
 import { FlowgladServer } from '../../src/server/flowglad-server.js'
@@ -38,9 +39,18 @@ export function createEmulatorApp(
       fetch: apiFetch as typeof fetch,
       maxRetries: 0,
     })
+  /** The organisation's admin client (the hybrid route signed out uses it). */
+  const admin = () =>
+    new FlowgladServerAdmin({
+      apiKey: 'sk_test_handler',
+      baseURL,
+      fetch: apiFetch as typeof fetch,
+      maxRetries: 0,
+    })
   const handler = createFlowgladHandler({
     getCustomerExternalId: (request) => request.headers.get('x-user'),
     flowglad: serverFor,
+    flowgladAdmin: admin,
     ...overrides,
   })
 
@@ -75,6 +85,7 @@ export function createEmulatorApp(
     handler,
     call,
     serverFor,
+    admin,
     apiCalls,
     setUnreachable: (value: boolean) => {
       unreachable = value

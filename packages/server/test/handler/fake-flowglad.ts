@@ -6,7 +6,7 @@ export type FakeMethod = keyof FlowgladServerLike
 
 /** Same parameters as the real methods; results are partial objects, enough for the handlers. */
 type LooseServer = {
-  [K in FakeMethod]: (...args: Parameters<FlowgladServerLike[K]>) => Promise<unknown>
+  [K in FakeMethod]-?: (...args: Parameters<NonNullable<FlowgladServerLike[K]>>) => Promise<unknown>
 }
 
 export interface FakeFlowgladOptions {
@@ -105,6 +105,21 @@ export function createFakeFlowglad(customerExternalId: string, options: FakeFlow
     async createSubscription(params) {
       record('createSubscription', [params])
       return { subscription: subscription('sub_new', 'active') }
+    },
+    async adjustSubscription(params) {
+      record('adjustSubscription', [params])
+      const id = params.subscriptionId ?? owned[0] ?? 'sub_none'
+      assertOwns(id)
+      return {
+        subscription: subscription(id, 'active'),
+        subscriptionItems: [],
+        isUpgrade: true,
+        resolvedTiming: 'immediately',
+      }
+    },
+    async getRequestingCustomerId() {
+      record('getRequestingCustomerId', [])
+      return customerExternalId
     },
     async createUsageEvent(params) {
       record('createUsageEvent', [params])

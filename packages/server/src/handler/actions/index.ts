@@ -1,4 +1,13 @@
 import type { ActionHandlerMap } from '../types.js'
+import { adjustSubscription } from './adjust-subscription.js'
+import {
+  getCustomerDetails,
+  getFeatureAccess,
+  getInvoices,
+  getPaymentMethods,
+  getPurchases,
+  getSubscriptions,
+} from './billing-reads.js'
 import { cancelSubscription } from './cancel-subscription.js'
 import { createActivateSubscriptionCheckoutSession } from './create-activate-subscription-checkout-session.js'
 import { createAddPaymentMethodCheckoutSession } from './create-add-payment-method-checkout-session.js'
@@ -7,6 +16,7 @@ import { createSubscription } from './create-subscription.js'
 import { createUsageEvent } from './create-usage-event.js'
 import { findOrCreateCustomer } from './find-or-create-customer.js'
 import { getCustomerBilling } from './get-customer-billing.js'
+import { getPricingModel } from './get-pricing-model.js'
 import { getUsageMeterBalances } from './get-usage-meter-balances.js'
 import { uncancelSubscription } from './uncancel-subscription.js'
 import { updateCustomer } from './update-customer.js'
@@ -24,4 +34,12 @@ export const flowgladActionHandlers: ActionHandlerMap = {
   'subscriptions/create': createSubscription,
   'usage-events/create': createUsageEvent,
   'usage-meters/balances': getUsageMeterBalances,
+  'subscriptions/adjust': adjustSubscription,
+  'pricing-models/retrieve': getPricingModel,
+  'subscriptions/list': getSubscriptions,
+  'features/access': getFeatureAccess,
+  'payment-methods/list': getPaymentMethods,
+  customerDetails: getCustomerDetails,
+  'invoices/list': getInvoices,
+  'purchases/list': getPurchases,
 }
