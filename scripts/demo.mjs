@@ -1,6 +1,7 @@
 // `npm run demo`: install, build, start the emulator (demo seed, state kept under the example app)
 // and the example Next.js app on 127.0.0.1, print the URL; Ctrl-C stops both.
 import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
@@ -11,6 +12,9 @@ const appPort = process.env.PORT ?? '3000'
 const secretKey = process.env.FLOWGLAD_SECRET_KEY ?? 'sk_test_demo'
 const baseURL = process.env.FLOWGLAD_BASE_URL ?? `http://127.0.0.1:${emulatorPort}`
 const useEmulator = !process.env.FLOWGLAD_BASE_URL
+// The emulator signs its webhooks to the app's route with this; the app verifies with it.
+const webhookSecret =
+  process.env.FLOWGLAD_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('base64')}`
 
 function step(args) {
   console.log(`$ pnpm ${args.join(' ')}`)
@@ -64,6 +68,10 @@ if (useEmulator) {
     emulatorPort,
     '--state',
     join(appDir, '.emulator-state.json'),
+    '--webhook-url',
+    `http://127.0.0.1:${appPort}/api/webhooks/flowglad`,
+    '--webhook-secret',
+    webhookSecret,
   ])
 }
 start(
@@ -80,6 +88,7 @@ start(
   {
     FLOWGLAD_BASE_URL: baseURL,
     FLOWGLAD_SECRET_KEY: secretKey,
+    FLOWGLAD_WEBHOOK_SECRET: webhookSecret,
     NEXT_TELEMETRY_DISABLED: '1',
   },
 )
