@@ -1,8 +1,8 @@
 'use client'
-import type {
-  Customer,
-  CustomerDetails,
-  GetCustomerDetailsResponse,
+import {
+  type CustomerDetails,
+  customerDetailsOf,
+  type GetCustomerDetailsResponse,
 } from '@flowglad/shared/browser'
 import { CUSTOMER_DETAILS_QUERY_KEY } from './query-keys.js'
 import { type QueryStatus, useActionQuery } from './use-action-query.js'
@@ -12,26 +12,11 @@ export interface UseCustomerDetailsResult extends QueryStatus {
   customer: CustomerDetails | undefined
 }
 
-const isoDate = (value: unknown) =>
-  typeof value === 'number' ? new Date(value).toISOString() : String(value)
-
-function profileOf(customer: Customer): CustomerDetails {
-  return {
-    id: customer.id,
-    livemode: customer.livemode,
-    email: customer.email,
-    name: customer.name ?? null,
-    externalId: customer.externalId ?? null,
-    createdAt: isoDate(customer.createdAt),
-    updatedAt: isoDate(customer.updatedAt),
-  }
-}
-
 /** `customerDetails`, loaded on mount. */
 export function useCustomerDetails(): UseCustomerDetailsResult {
   const { data, isLoading, error } = useActionQuery<GetCustomerDetailsResponse>(
     { tag: CUSTOMER_DETAILS_QUERY_KEY, action: 'customerDetails', input: {} },
-    (mocks) => ({ customer: profileOf(mocks.customer) }),
+    (mocks) => ({ customer: customerDetailsOf(mocks.customer) }),
   )
   return { customer: data?.customer, isLoading, error }
 }

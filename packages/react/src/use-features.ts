@@ -1,9 +1,9 @@
 'use client'
-import type {
-  CustomerBillingDetails,
-  FeatureAccessItem,
-  GetFeatureAccessItemsParams,
-  GetFeatureAccessItemsResponse,
+import {
+  type FeatureAccessItem,
+  featureAccessItems,
+  type GetFeatureAccessItemsParams,
+  type GetFeatureAccessItemsResponse,
 } from '@flowglad/shared/browser'
 import { FEATURES_QUERY_KEY } from './query-keys.js'
 import { type QueryStatus, useActionQuery } from './use-action-query.js'
@@ -19,32 +19,13 @@ export interface UseFeatureResult extends QueryStatus {
   hasAccess: boolean
 }
 
-// As the route: toggles of the current subscriptions (or one of them), one per slug.
-function mockFeatures(
-  mocks: CustomerBillingDetails,
-  subscriptionId?: string,
-): GetFeatureAccessItemsResponse {
-  const bySlug = new Map<string, FeatureAccessItem>()
-  for (const subscription of mocks.currentSubscriptions ?? []) {
-    if (subscriptionId && subscription.id !== subscriptionId) continue
-    for (const item of subscription.experimental?.featureItems ?? []) {
-      if (item.type !== 'toggle' || bySlug.has(item.slug)) continue
-      bySlug.set(item.slug, {
-        id: item.id,
-        livemode: item.livemode,
-        slug: item.slug,
-        name: item.name,
-      })
-    }
-  }
-  return { features: [...bySlug.values()] }
-}
-
 /** `features/access`, loaded on mount; refreshed after subscription changes. */
 export function useFeatures(params?: GetFeatureAccessItemsParams): UseFeaturesResult {
   const { data, isLoading, error } = useActionQuery<GetFeatureAccessItemsResponse>(
     { tag: FEATURES_QUERY_KEY, action: 'features/access', input: params ?? {} },
-    (mocks) => mockFeatures(mocks, params?.subscriptionId),
+    (mocks) => ({
+      features: featureAccessItems(mocks.currentSubscriptions, params?.subscriptionId),
+    }),
   )
   return { features: data?.features, isLoading, error }
 }

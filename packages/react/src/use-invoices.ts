@@ -1,10 +1,10 @@
 'use client'
-import type {
-  GetInvoicesParams,
-  GetInvoicesResponse,
-  InvoiceWithLineItems,
+import {
+  type GetInvoicesParams,
+  type GetInvoicesResponse,
+  type InvoiceWithLineItems,
+  pageAfter,
 } from '@flowglad/shared/browser'
-import { pageOf } from './page.js'
 import { INVOICES_QUERY_KEY } from './query-keys.js'
 import { type QueryStatus, useActionQuery } from './use-action-query.js'
 
@@ -17,7 +17,7 @@ export interface UseInvoicesResult extends QueryStatus {
 export function useInvoices(params?: GetInvoicesParams): UseInvoicesResult {
   const { data, isLoading, error } = useActionQuery<GetInvoicesResponse>(
     { tag: INVOICES_QUERY_KEY, action: 'invoices/list', input: params ?? {} },
-    (mocks) => ({ invoices: pageOf(mocks.invoices, (item) => item.invoice.id, params) }),
+    (mocks) => ({ invoices: pageAfter(mocks.invoices, (item) => item.invoice.id, params) }),
   )
   return { invoices: data?.invoices, isLoading, error }
 }

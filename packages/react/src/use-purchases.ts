@@ -1,6 +1,10 @@
 'use client'
-import type { GetPurchasesParams, GetPurchasesResponse, Purchase } from '@flowglad/shared/browser'
-import { pageOf } from './page.js'
+import {
+  type GetPurchasesParams,
+  type GetPurchasesResponse,
+  type Purchase,
+  pageAfter,
+} from '@flowglad/shared/browser'
 import { PURCHASES_QUERY_KEY } from './query-keys.js'
 import { type QueryStatus, useActionQuery } from './use-action-query.js'
 
@@ -15,7 +19,7 @@ export interface UsePurchasesResult extends QueryStatus {
 export function usePurchases(params?: GetPurchasesParams): UsePurchasesResult {
   const { data, isLoading, error } = useActionQuery<GetPurchasesResponse>(
     { tag: PURCHASES_QUERY_KEY, action: 'purchases/list', input: params ?? {} },
-    (mocks) => ({ purchases: pageOf(mocks.purchases, (item) => item.id, params) }),
+    (mocks) => ({ purchases: pageAfter(mocks.purchases, (item) => item.id, params) }),
   )
   const purchases = data?.purchases
   const hasPurchased = (name: string) => purchases?.some((item) => item.name === name) ?? false
