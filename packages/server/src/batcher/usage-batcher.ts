@@ -1,7 +1,7 @@
 import { FlowgladError } from '@flowglad/shared'
-import type { UsageEventInput } from '../server/usage-event-input.js'
 import { retryDelayMs } from './backoff.js'
 import { asFlowgladError } from './classify-error.js'
+import { bulkSender, ownershipGateFor } from './client-send.js'
 import { type DeliveryOutcome, deliverBatch, type SendBatch } from './deliver.js'
 import type { QueuedEvent } from './entry.js'
 import { Fifo } from './fifo.js'
@@ -11,7 +11,7 @@ import {
   type ResolvedBatcherOptions,
   resolveBatcherOptions,
 } from './options.js'
-import { OwnershipGate } from './ownership.js'
+import type { OwnershipGate } from './ownership.js'
 import { Timer } from './timer.js'
 import { prepareTrackedEvent } from './track-input.js'
 import type {
@@ -79,22 +79,8 @@ class QueueingUsageBatcher implements UsageBatcher {
   constructor(options: UsageBatcherOptions) {
     this.#options = resolveBatcherOptions(options)
     this.#batchLimit = this.#options.maxBatchSize
-    const { client } = this.#options
-    const signal = this.#abort.signal
-    // maxRetries: 0 because this loop does the retrying (with the same transactionIds).
-    this.#send = async (usageEvents) => {
-      // Already validated by the strict schema at `track`, so they fit the client's input type.
-      const response = await client.bulkCreateUsageEvents(
-        { usageEvents: usageEvents as unknown as UsageEventInput[] },
-        { maxRetries: 0, chunkSize: usageEvents.length, signal },
-      )
-      return response?.usageEvents ?? []
-    }
-    if (typeof client.assertOwnsSubscription === 'function') {
-      this.#ownership = new OwnershipGate((id) =>
-        (client.assertOwnsSubscription as (id: string) => Promise<void>).call(client, id),
-      )
-    }
+    this.#send = bulkSender(this.#options.client, this.#abort.signal)
+    this.#ownership = ownershipGateFor(this.#options.client)
   }
 
   get size(): number {

@@ -1,12 +1,12 @@
 import { FlowgladError } from '@flowglad/shared'
 import { retryDelayMs } from '../batcher/backoff.js'
 import { asFlowgladError } from '../batcher/classify-error.js'
+import { bulkSender, ownershipGateFor } from '../batcher/client-send.js'
 import { type DeliveryOutcome, deliverBatch, type SendBatch } from '../batcher/deliver.js'
 import type { QueuedEvent } from '../batcher/entry.js'
-import { OwnershipGate } from '../batcher/ownership.js'
+import type { OwnershipGate } from '../batcher/ownership.js'
 import type { UsageFailure, UsageReceipt } from '../batcher/types.js'
 import { generateTransactionId } from '../handler/transaction-id.js'
-import type { UsageEventInput } from '../server/usage-event-input.js'
 import type { ClaimedRow, OutboxStore, RowFailure } from './outbox-store.js'
 import { type ResolvedRelayOptions, resolveRelayOptions } from './relay-options.js'
 import type {
@@ -61,21 +61,8 @@ class OutboxRelay implements UsageOutboxRelay {
     this.#store = store
     this.#options = resolveRelayOptions(options)
     this.#batchLimit = this.#options.maxBatchSize
-    const { client } = this.#options
-    const signal = this.#requestAbort.signal
-    // maxRetries: 0 because the relay does the retrying (the rows keep their transactionIds).
-    this.#send = async (usageEvents) => {
-      const response = await client.bulkCreateUsageEvents(
-        { usageEvents: usageEvents as unknown as UsageEventInput[] },
-        { maxRetries: 0, chunkSize: usageEvents.length, signal },
-      )
-      return response?.usageEvents ?? []
-    }
-    if (typeof client.assertOwnsSubscription === 'function') {
-      this.#ownership = new OwnershipGate((id) =>
-        (client.assertOwnsSubscription as (id: string) => Promise<void>).call(client, id),
-      )
-    }
+    this.#send = bulkSender(this.#options.client, this.#requestAbort.signal)
+    this.#ownership = ownershipGateFor(this.#options.client)
     this.#loops = Array.from({ length: this.#options.maxConcurrentRequests }, (_, index) =>
       this.#loop(index),
     )
