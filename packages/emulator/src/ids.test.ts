@@ -12,4 +12,16 @@ describe('ids', () => {
     expect(ids.size).toBe(20_000)
     expect(newRequestId()).toMatch(/^[0-9A-Za-z]{8}$/)
   })
+
+  it('keep each prefix when prefixes alternate (each has its own buffer)', () => {
+    const seen = new Set<string>()
+    for (let i = 0; i < 1_000; i++) {
+      for (const prefix of ['inv', 'billing_period', 'inv']) {
+        const id = newId(prefix)
+        expect(id).toMatch(new RegExp(`^${prefix}_[0-9A-Za-z]{21}$`))
+        seen.add(id)
+      }
+    }
+    expect(seen.size).toBe(3_000)
+  })
 })

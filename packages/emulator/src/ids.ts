@@ -14,23 +14,43 @@ function nextByte(): number {
   return pool[offset++] as number
 }
 
+/** Appends `count` random `[0-9A-Za-z]` char codes to `codes` from position `from`. */
+function fillRandom(codes: number[], from: number, count: number): void {
+  let filled = from
+  const end = from + count
+  while (filled < end) {
+    const byte = nextByte()
+    // 248 = 62 * 4: reject the tail so every character is equally likely.
+    if (byte < 248) codes[filled++] = ALPHABET_CODES[byte % 62] as number
+  }
+}
+
 /** Random `[0-9A-Za-z]` string of the given length, drawn from Web Crypto. */
 export function randomString(length: number): string {
   // Char codes first, one string at the end: `+=` per character would leave a chain of
   // rope nodes per id, which costs memory and GC time when millions of ids are kept.
   const codes = new Array<number>(length)
-  let filled = 0
-  while (filled < length) {
-    const byte = nextByte()
-    // 248 = 62 * 4: reject the tail so every character is equally likely.
-    if (byte < 248) codes[filled++] = ALPHABET_CODES[byte % 62] as number
-  }
+  fillRandom(codes, 0, length)
   return String.fromCharCode(...codes)
 }
 
+const ID_RANDOM_LENGTH = 21
+/** Per prefix, a reusable code buffer that already holds `<prefix>_`. */
+const idBuffers = new Map<string, number[]>()
+
 /** A Flowglad-style id: `<prefix>_` followed by 21 characters. */
 export function newId(prefix: string): string {
-  return `${prefix}_${randomString(21)}`
+  // Built as one flat string (a template literal would make a rope of prefix and suffix per
+  // id), reusing a buffer per prefix: long clock moves make several ids per closed period.
+  let codes = idBuffers.get(prefix)
+  if (codes === undefined) {
+    codes = Array.from(`${prefix}_`, (char) => char.charCodeAt(0))
+    codes.length += ID_RANDOM_LENGTH
+    codes.fill(0, prefix.length + 1)
+    idBuffers.set(prefix, codes)
+  }
+  fillRandom(codes, prefix.length + 1, ID_RANDOM_LENGTH)
+  return String.fromCharCode.apply(null, codes)
 }
 
 /** The 8-character value sent back as `X-Request-Id`. */

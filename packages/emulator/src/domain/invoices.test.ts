@@ -177,6 +177,30 @@ describe('end-of-period invoices', () => {
     expect(proInvoice?.total).toBe(2_010)
   })
 
+  it('recurring lines name their own plan and days when periods share their bounds', async () => {
+    // Descriptions are memoised by period bounds: same dates, different names must not mix.
+    const { api, emulator } = setup()
+    await newCustomer(api, 'inv5b') // stays on the free plan
+    const { customer } = await newCustomer(api, 'inv5c')
+    await api.post('/subscriptions', { customerId: customer.id, priceSlug: 'pro_monthly' })
+    emulator.clock.set(MAR_15)
+    const { subscriptionItems, invoiceLineItems, invoices: rows } = emulator.state.tables
+    const itemName = new Map<string, string | null>()
+    for (const item of subscriptionItems.values()) itemName.set(item.priceId ?? '', item.name)
+    const seen = new Set<string>()
+    for (const line of invoiceLineItems.values()) {
+      if (line.type !== 'static') continue
+      const invoice = rows.get(line.invoiceId)
+      const start = new Date(invoice?.billingPeriodStartDate ?? 0).toISOString().slice(0, 10)
+      const end = new Date(invoice?.billingPeriodEndDate ?? 0).toISOString().slice(0, 10)
+      const name = itemName.get(line.priceId ?? '') ?? 'Subscription'
+      expect(line.description).toBe(`${name} (${start} – ${end})`)
+      seen.add(line.description ?? '')
+    }
+    // Two plans × two closed periods, four distinct descriptions.
+    expect(seen.size).toBe(4)
+  })
+
   it('usage sent with a usageDate in the previous period lands in the current one', async () => {
     const { api, emulator } = setup()
     const { subscriptionId } = await newCustomer(api, 'inv6')

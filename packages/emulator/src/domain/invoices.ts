@@ -1,6 +1,6 @@
 import { notFound } from '../errors.js'
 import { newId } from '../ids.js'
-import { pair, pushIndex, rowsByIndex, type State } from '../store/state.js'
+import { forEachByIndex, pair, pushIndex, rowsByIndex, type State } from '../store/state.js'
 import type {
   BillingPeriodRow,
   InvoiceLineItemRow,
@@ -60,20 +60,46 @@ function hasDefaultPaymentMethod(state: State, customerId: string): boolean {
   return false
 }
 
-/** The last two days formatted: a period's start is the previous period's end. */
-const recentDays = new Map<number, string>()
+/**
+ * Days already formatted. Periods of subscriptions that started together share their bounds,
+ * so a long clock move asks for the same few hundred days over and over.
+ */
+const formattedDays = new Map<number, string>()
+const FORMATTED_DAYS_LIMIT = 4096
 
 /**
  * The UTC calendar day of an instant, as `YYYY-MM-DD` (for line descriptions). Memoised: a
  * long clock move formats two per closed period.
  */
 export function day(ms: number): string {
-  let text = recentDays.get(ms)
+  let text = formattedDays.get(ms)
   if (text === undefined) {
     text = new Date(ms).toISOString().slice(0, 10)
-    if (recentDays.size >= 2) recentDays.delete(recentDays.keys().next().value as number)
-    recentDays.set(ms, text)
+    if (formattedDays.size >= FORMATTED_DAYS_LIMIT) formattedDays.clear()
+    formattedDays.set(ms, text)
   }
+  return text
+}
+
+interface PeriodDescription {
+  name: string
+  endDate: number
+  text: string
+}
+
+/** Descriptions already built, by period start (subscriptions started together share them). */
+const periodDescriptions = new Map<number, PeriodDescription>()
+
+/**
+ * `<name> (<start day> – <end day>)`, the description of a recurring line. Memoised so that
+ * periods with the same name and bounds share one flat string instead of a rope each.
+ */
+function periodDescription(name: string, startDate: number, endDate: number): string {
+  const cached = periodDescriptions.get(startDate)
+  if (cached !== undefined && cached.name === name && cached.endDate === endDate) return cached.text
+  const text = `${name} (${day(startDate)} – ${day(endDate)})`
+  if (periodDescriptions.size >= FORMATTED_DAYS_LIMIT) periodDescriptions.clear()
+  periodDescriptions.set(startDate, { name, endDate, text })
   return text
 }
 
@@ -155,10 +181,10 @@ export function invoicePeriod(
   const lines: InvoiceLineItemRow[] = []
   if (options.recurring) {
     const { subscriptionItems } = state.tables
-    for (const item of rowsByIndex(subscriptionItems, state.indexes.itemsBySubscription, sub.id)) {
-      if (item.expiredAt !== null && item.expiredAt <= period.startDate) continue
+    forEachByIndex(subscriptionItems, state.indexes.itemsBySubscription, sub.id, (item) => {
+      if (item.expiredAt !== null && item.expiredAt <= period.startDate) return
       // Added during the period (an adjustment): billed from the next period on.
-      if (item.addedDate > period.startDate) continue
+      if (item.addedDate > period.startDate) return
       lines.push({
         id: newId('inv_li'),
         createdAt: base.createdAt,
@@ -169,12 +195,16 @@ export function invoicePeriod(
         type: 'static',
         ledgerAccountId: null,
         ledgerAccountCredit: null,
-        description: `${item.name ?? sub.name ?? 'Subscription'} (${day(period.startDate)} – ${day(endDate)})`,
+        description: periodDescription(
+          item.name ?? sub.name ?? 'Subscription',
+          period.startDate,
+          endDate,
+        ),
         price: item.unitPrice,
         quantity: item.quantity,
         priceId: item.priceId,
       })
-    }
+    })
   }
   for (const [meterId, usage] of usageByMeter(state, period.id) ?? []) {
     lines.push(...meterLines(state, sub, period, meterId, usage, base, at))

@@ -1,5 +1,5 @@
 import { newId } from '../ids.js'
-import { pair, pushIndex, rowsByIndex, type State } from '../store/state.js'
+import { forEachByIndex, pair, pushIndex, type State } from '../store/state.js'
 import type { LedgerAccountRow, LedgerEntryRow, SubscriptionRow } from '../store/types.js'
 
 /** The (subscription, meter) account, created on first use. */
@@ -110,9 +110,9 @@ export function expirePeriodGrants(
   at: number,
 ): void {
   const { ledgerAccounts } = state.tables
-  const accounts = rowsByIndex(ledgerAccounts, state.indexes.accountsBySubscription, subscriptionId)
-  for (const account of accounts) {
-    if (account.periodBillingPeriodId !== billingPeriodId) continue
+  const accounts = state.indexes.accountsBySubscription
+  forEachByIndex(ledgerAccounts, accounts, subscriptionId, (account) => {
+    if (account.periodBillingPeriodId !== billingPeriodId) return
     const left = Math.min(account.periodGrant - account.periodDebits, availableBalance(account))
     if (left > 0) {
       const type = 'credit_grant_expired'
@@ -120,7 +120,7 @@ export function expirePeriodGrants(
     }
     account.periodGrant = 0
     account.periodDebits = 0
-  }
+  })
 }
 
 /** A settlement credit for usage that was invoiced, so billed usage is not carried over. */

@@ -12,7 +12,34 @@ describe('addInterval', () => {
     expect(addInterval(jan31, 'day', 3)).toBe(jan31 + 3 * DAY)
     expect(addInterval(Date.UTC(2024, 1, 29), 'year', 1)).toBe(Date.UTC(2025, 1, 28))
   })
+
+  it('keeps the time of day and tells anchors apart when they alternate', () => {
+    // The anchor's parts are memoised: alternating anchors must not reuse each other's.
+    const a = Date.UTC(2026, 0, 31, 23, 59, 58, 7)
+    const b = Date.UTC(1969, 11, 30, 1, 2, 3, 4)
+    for (let count = 1; count <= 14; count++) {
+      expect(addInterval(a, 'month', count)).toBe(referenceMonths(a, count))
+      expect(addInterval(b, 'month', count)).toBe(referenceMonths(b, count))
+      expect(addInterval(a, 'year', count)).toBe(referenceMonths(a, count * 12))
+    }
+  })
 })
+
+/** Months added field by field with `Date`, the way the emulator did before memoising. */
+function referenceMonths(anchor: number, months: number): number {
+  const date = new Date(anchor)
+  const month = date.getUTCMonth() + months
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), month + 1, 0)).getUTCDate()
+  return Date.UTC(
+    date.getUTCFullYear(),
+    month,
+    Math.min(date.getUTCDate(), lastDay),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+    date.getUTCMilliseconds(),
+  )
+}
 
 describe('billing periods', () => {
   it('every subscription has monthly periods that roll over with the clock', async () => {

@@ -13,19 +13,36 @@ export function addInterval(anchor: number, unit: IntervalUnit, count: number): 
   if (unit === 'day') return anchor + count * DAY
   if (unit === 'week') return anchor + count * 7 * DAY
   const months = unit === 'month' ? count : count * 12
+  const parts = anchorParts(anchor)
+  const month = parts.month + months
+  const lastDay = new Date(Date.UTC(parts.year, month + 1, 0)).getUTCDate()
+  return Date.UTC(parts.year, month, Math.min(parts.date, lastDay)) + parts.timeOfDay
+}
+
+interface AnchorParts {
+  anchor: number
+  year: number
+  month: number
+  date: number
+  /** Milliseconds since the anchor's UTC midnight. */
+  timeOfDay: number
+}
+
+/** The last anchor taken apart: a subscription's periods all count from the same anchor. */
+let lastAnchor: AnchorParts | undefined
+
+function anchorParts(anchor: number): AnchorParts {
+  if (lastAnchor?.anchor === anchor) return lastAnchor
   const date = new Date(anchor)
-  const year = date.getUTCFullYear()
-  const month = date.getUTCMonth() + months
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
-  return Date.UTC(
-    year,
-    month,
-    Math.min(date.getUTCDate(), lastDay),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-    date.getUTCMilliseconds(),
-  )
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
+  lastAnchor = {
+    anchor,
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth(),
+    date: date.getUTCDate(),
+    timeOfDay: anchor - midnight,
+  }
+  return lastAnchor
 }
 
 /** End of the `index`-th period (0-based) of a renewing subscription. */

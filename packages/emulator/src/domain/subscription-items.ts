@@ -1,5 +1,5 @@
 import { newId } from '../ids.js'
-import { pushIndex, rowsByIndex, type State } from '../store/state.js'
+import { forEachByIndex, pushIndex, rowsByIndex, type State } from '../store/state.js'
 import type {
   PriceRow,
   SubscriptionItemFeatureRow,
@@ -127,12 +127,13 @@ export function issueItemGrants(
   at: number,
 ): void {
   if (!isItemActive(item, at)) return
-  for (const feature of itemFeatures(state, item.id)) {
-    if (feature.type !== 'usage_credit_grant' || !feature.usageMeterId) continue
-    if (feature.expiredAt !== null && feature.expiredAt <= at) continue
+  const { featuresByItem } = state.indexes
+  forEachByIndex(state.tables.subscriptionItemFeatures, featuresByItem, item.id, (feature) => {
+    if (feature.type !== 'usage_credit_grant' || !feature.usageMeterId) return
+    if (feature.expiredAt !== null && feature.expiredAt <= at) return
     const everyPeriod = feature.renewalFrequency === 'every_billing_period'
-    if (!everyPeriod && !first && item.addedDate !== at) continue
+    if (!everyPeriod && !first && item.addedDate !== at) return
     const account = ledgerAccount(state, sub, feature.usageMeterId, at)
     grantCredit(state, account, (feature.amount ?? 0) * item.quantity, periodId, everyPeriod, at)
-  }
+  })
 }

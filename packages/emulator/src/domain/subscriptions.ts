@@ -1,6 +1,6 @@
 import { badRequest, notFound } from '../errors.js'
 import { newId } from '../ids.js'
-import { pushIndex, rowsByIndex, type State } from '../store/state.js'
+import { forEachByIndex, pushIndex, rowsByIndex, type State } from '../store/state.js'
 import type {
   BillingPeriodRow,
   CustomerRow,
@@ -15,7 +15,7 @@ import { invoicePeriod } from './invoices.js'
 import { expirePeriodGrants } from './ledger.js'
 import { currentPeriod, latestPeriod, openPeriod } from './periods.js'
 import { applyScheduledAdjustment, dropScheduledAdjustment } from './scheduled-adjustments.js'
-import { addSubscriptionItem, issueItemGrants, subscriptionItems } from './subscription-items.js'
+import { addSubscriptionItem, issueItemGrants } from './subscription-items.js'
 
 const CURRENT_STATUSES = new Set<SubscriptionStatus>([
   'active',
@@ -52,9 +52,10 @@ function issueGrants(
   first: boolean,
   at: number,
 ) {
-  for (const item of subscriptionItems(state, sub.id)) {
+  const { itemsBySubscription } = state.indexes
+  forEachByIndex(state.tables.subscriptionItems, itemsBySubscription, sub.id, (item) => {
     issueItemGrants(state, sub, item, periodId, first, at)
-  }
+  })
 }
 
 /**

@@ -150,6 +150,25 @@ export function rowsByIndex<R>(
   return out
 }
 
+/**
+ * Calls `visit` for each row of `table` whose id an index lists under `key`, in index order,
+ * without building an array (the period loop of a long clock move runs this per period).
+ * `visit` must not add to that index entry.
+ */
+export function forEachByIndex<R>(
+  table: Map<string, R>,
+  index: Map<string, string[]>,
+  key: string,
+  visit: (row: R) => void,
+): void {
+  const ids = index.get(key)
+  if (ids === undefined) return
+  for (const id of ids) {
+    const row = table.get(id)
+    if (row) visit(row)
+  }
+}
+
 export const pair = (a: string, b: string): string => `${a}\u0000${b}`
 
 /** A piece of output text on the work stack of `stableStringify` (as opposed to a value). */
