@@ -81,6 +81,8 @@ export class WebhookDeliveries {
   private readonly log: WebhookDelivery[] = []
   private readonly byId = new Map<string, WebhookDelivery>()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  /** Per endpoint, the first attempt last queued: first attempts go out one at a time. */
+  private readonly firstAttempts = new Map<string, Promise<void>>()
   private busy = 0
   private idleWaiters: Array<() => void> = []
   private readonly send: (request: Request) => Promise<Response>
@@ -117,7 +119,7 @@ export class WebhookDeliveries {
         createdAt: Date.now(),
       }
       this.remember(delivery)
-      this.later(0, () => this.attempt(delivery, false))
+      this.later(0, () => this.inOrder(endpoint.id, () => this.attempt(delivery, false)))
     }
   }
 
@@ -176,6 +178,20 @@ export class WebhookDeliveries {
     }, ms)
     this.timers.add(timer)
     unref(timer)
+  }
+
+  /**
+   * First attempts to one endpoint are sent one after another, in the order the events happened,
+   * so a healthy endpoint receives `customer.created` before `subscription.created`. Retries and
+   * replays are not held back (an endpoint that keeps failing never blocks the queue).
+   */
+  private inOrder(webhookId: string, job: () => Promise<void>): Promise<void> {
+    const next = (this.firstAttempts.get(webhookId) ?? Promise.resolve()).then(job)
+    this.firstAttempts.set(webhookId, next)
+    void next.finally(() => {
+      if (this.firstAttempts.get(webhookId) === next) this.firstAttempts.delete(webhookId)
+    })
+    return next
   }
 
   private settle(): void {
