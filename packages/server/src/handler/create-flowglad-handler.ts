@@ -27,8 +27,8 @@ export const defaultBasePath = '/api/flowglad'
 /**
  * The route protocol core, Web standard: `(Request) => Promise<Response>`, edge-safe.
  * Order: beforeRequest → CSRF guard → action lookup (404/405) → customer (401, before any
- * API call or body read; optional only for the table's hybrid route) → body, at most `maxBodyBytes` (413) → body externalId must be the
- * session's (403) → validation once (400) →
+ * API call or body read; optional only for the table's hybrid route) → body, at most
+ * `maxBodyBytes` (413) → body externalId must be the session's (403) → validation once (400) →
  * handler → `{ data, error }` envelope. It never throws: every failure is an envelope.
  */
 export function createFlowgladHandler<Source = Request>(
@@ -88,6 +88,15 @@ function reject(error: FlowgladError): FlowgladError {
   return error
 }
 
+/** Runs one of the core's checks: what it throws is a refusal. */
+function refuseOnThrow<T>(check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    throw reject(error as FlowgladError)
+  }
+}
+
 async function run<Source>(
   request: Request,
   path: string,
@@ -97,11 +106,9 @@ async function run<Source>(
 ): Promise<Response> {
   await options.beforeRequest?.({ request, path })
 
-  try {
-    assertSameSiteRequest(request, path, { allowedOrigins: options.allowedOrigins })
-  } catch (error) {
-    throw reject(error as FlowgladError)
-  }
+  refuseOnThrow(() =>
+    assertSameSiteRequest(request, path, { allowedOrigins: options.allowedOrigins }),
+  )
 
   if (!isFlowgladActionKey(path)) {
     throw reject(new FlowgladError('not_found', `"${truncate(path)}" is not a Flowglad action`))
@@ -127,18 +134,11 @@ async function run<Source>(
     throw reject(error)
   })
   if (customerExternalId !== null) {
-    try {
-      assertOwnExternalId(body, customerExternalId)
-    } catch (error) {
-      throw reject(error as FlowgladError)
-    }
+    refuseOnThrow(() => assertOwnExternalId(body, customerExternalId))
   }
-  let input: unknown
-  try {
-    input = parseOrThrow(action.inputSchema, body, `Invalid input for ${path}`)
-  } catch (error) {
-    throw reject(error as FlowgladError)
-  }
+  const input = refuseOnThrow(() =>
+    parseOrThrow(action.inputSchema, body, `Invalid input for ${path}`),
+  )
 
   const flowglad =
     customerExternalId === null ? null : await buildServer(options, customerExternalId)
