@@ -6,7 +6,10 @@ import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { startEmulator } from '@flowglad/emulator/node'
 import pg from 'pg'
-import { startPostgresCluster } from '../../packages/server/test/postgres/cluster.mjs'
+import {
+  startPostgresCluster,
+  tolerateIdleDisconnects,
+} from '../../packages/server/test/postgres/cluster.mjs'
 import { API_KEY } from '../fixtures.mjs'
 import { median, sleep } from '../stats.mjs'
 
@@ -26,7 +29,7 @@ async function newDatabase(cluster) {
   url.pathname = `/${name}`
   return {
     connectionString: url.toString(),
-    pool: new pg.Pool({ connectionString: url.toString(), max: 8 }),
+    pool: tolerateIdleDisconnects(new pg.Pool({ connectionString: url.toString(), max: 8 })),
   }
 }
 

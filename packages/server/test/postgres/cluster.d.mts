@@ -11,3 +11,6 @@ export interface PostgresCluster {
 
 export function findPostgresBinaries(): Promise<string>
 export function startPostgresCluster(): Promise<PostgresCluster>
+export function tolerateIdleDisconnects<
+  T extends { on(event: 'error', listener: () => void): unknown },
+>(pool: T): T

@@ -250,3 +250,13 @@ export async function startPostgresCluster() {
     stop,
   }
 }
+
+/**
+ * pg emits 'error' on the pool when the server ends one of its idle connections (a shutdown, a
+ * terminated backend); with no listener that crashes the process. The pool already drops that
+ * client and a query in flight still rejects, so the event needs no handling beyond existing.
+ */
+export function tolerateIdleDisconnects(pool) {
+  pool.on('error', () => {})
+  return pool
+}

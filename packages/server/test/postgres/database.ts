@@ -2,6 +2,7 @@
 // globalSetup broker) and a database of its own in it, so files never see each other's rows.
 import pg from 'pg'
 import { inject } from 'vitest'
+import { tolerateIdleDisconnects } from './cluster.mjs'
 
 let serverUrl: Promise<string> | undefined
 
@@ -39,7 +40,7 @@ export async function createTestDatabase(prefix = 'outbox'): Promise<TestDatabas
   const url = new URL(admin)
   url.pathname = `/${name}`
   const connectionString = url.toString()
-  const pool = new pg.Pool({ connectionString, max: 10 })
+  const pool = tolerateIdleDisconnects(new pg.Pool({ connectionString, max: 10 }))
   return {
     connectionString,
     pool,

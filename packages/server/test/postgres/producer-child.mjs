@@ -4,9 +4,10 @@
 import pg from 'pg'
 import { FlowgladServerAdmin } from '../../dist/index.js'
 import { createUsageOutbox } from '../../dist/postgres/index.js'
+import { tolerateIdleDisconnects } from './cluster.mjs'
 
 const { DATABASE_URL, API_URL, SUBSCRIPTION_ID, RELAY, PRODUCE } = process.env
-const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4 })
+const pool = tolerateIdleDisconnects(new pg.Pool({ connectionString: DATABASE_URL, max: 4 }))
 const outbox = createUsageOutbox({ pool })
 await outbox.migrate()
 

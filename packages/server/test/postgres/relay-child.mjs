@@ -4,6 +4,7 @@
 import pg from 'pg'
 import { FlowgladServerAdmin } from '../../dist/index.js'
 import { createUsageOutbox } from '../../dist/postgres/index.js'
+import { tolerateIdleDisconnects } from './cluster.mjs'
 
 const { DATABASE_URL, API_URL, LOST_RESPONSE_RATE = '0', SEED = '1' } = process.env
 
@@ -27,7 +28,7 @@ async function lossyFetch(input, init) {
   return response
 }
 
-const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 4 })
+const pool = tolerateIdleDisconnects(new pg.Pool({ connectionString: DATABASE_URL, max: 4 }))
 const outbox = createUsageOutbox({ pool })
 const client = new FlowgladServerAdmin({
   apiKey: 'sk_test_outbox',
