@@ -2,16 +2,18 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { startEmulator } from './node.js'
+import { readPricingFile } from './pricing/file.js'
 import type { SeedInput } from './seed/format.js'
 import { loadStateFile, saveStateFile } from './state-file.js'
 import { registerCliWebhook } from './webhooks/cli-webhook.js'
 
-const USAGE = `Usage: flowglad-emulator [--port 4010] [--host 127.0.0.1] [--seed pricing.json]
+const USAGE = `Usage: flowglad-emulator [--port 4010] [--host 127.0.0.1] [--pricing pricing.yaml]
                          [--state state.json] [--fault-rate 0.1 --fault-seed 7]
 
 A stateful, in-memory Flowglad REST API at http://HOST:PORT/api/v1 (dashboard at /).
   --port        port to listen on (0 picks a free one; default 4010)
   --host        interface to bind (default 127.0.0.1)
+  --pricing     Flowglad pricing file (pricing.yaml, YAML or JSON) to load as the default model
   --seed        JSON pricing model (see the README's seed format; default: the demo seed)
   --key         accept only this secret key (default: any key starting sk_test_)
   --state       load this snapshot at start if it exists; write it on exit (SIGINT/SIGTERM)
@@ -43,7 +45,10 @@ function readJsonFile(flag: string, path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new Error(`Invalid --${flag} ${path}: ${reasonOf(error)}`)
+    // The emulator's own seed is JSON; a Flowglad pricing file goes to --pricing.
+    const hint =
+      flag === 'seed' && /\.ya?ml$/i.test(path) ? ' (for a pricing.yaml, use --pricing)' : ''
+    throw new Error(`Invalid --${flag} ${path}: ${reasonOf(error)}${hint}`)
   }
 }
 
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string' },
+      pricing: { type: 'string' },
       key: { type: 'string' },
       state: { type: 'string' },
       'fault-rate': { type: 'string' },
@@ -70,11 +76,14 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port)) throw new Error(`Invalid --port: ${values.port}`)
   const faultRate = numberFlag('fault-rate', values['fault-rate'], 0, 1)
   const faultSeed = numberFlag('fault-seed', values['fault-seed'], 0, 2 ** 32 - 1)
+  if (values.seed && values.pricing) throw new Error('Pass either --seed or --pricing, not both')
   const seed = values.seed ? (readJsonFile('seed', values.seed) as SeedInput) : undefined
+  const pricingModel = values.pricing ? readPricingFile(values.pricing) : undefined
   const running = await startEmulator({
     port,
     host: values.host,
     seed,
+    pricingModel,
     secretKey: values.key,
     ...(faultRate !== undefined ? { faultRate } : {}),
     ...(faultSeed !== undefined ? { faultSeed } : {}),

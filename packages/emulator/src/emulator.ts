@@ -14,9 +14,9 @@ import {
   randomFaults,
 } from './faults.js'
 import { newId } from './ids.js'
-import { applySeed } from './seed/apply.js'
-import { demoSeed } from './seed/demo.js'
-import { parseSeed, type SeedInput } from './seed/format.js'
+import { initialPricing } from './pricing/initial.js'
+import type { PricingFileInput } from './pricing/schema.js'
+import type { SeedInput } from './seed/format.js'
 import { type EmulatorSnapshot, exportSnapshot, importSnapshot } from './store/snapshot.js'
 import { readSnapshot, type SnapshotSource, snapshotStream } from './store/snapshot-stream.js'
 import { createState, type State } from './store/state.js'
@@ -26,6 +26,11 @@ import { type EmulatorWebhooks, WebhookHub } from './webhooks/hub.js'
 export interface EmulatorOptions {
   /** The pricing model to load (see the seed format). Default: the demo seed. */
   seed?: SeedInput
+  /**
+   * Instead of `seed`: a Flowglad pricing file's data (`pricing.yaml` parsed, or a
+   * `/pricing-models/setup` body; either shape). Loaded as the default pricing model.
+   */
+  pricingModel?: PricingFileInput
   /** The only accepted secret key. Default: any key starting `sk_test_`. */
   secretKey?: string
   /** Initial time (epoch ms or Date). The clock is frozen there; default: follow the wall clock. */
@@ -70,9 +75,9 @@ export interface Emulator {
   readonly state: State
 }
 
-function freshState(seed: ReturnType<typeof parseSeed>, now: number): State {
+function freshState(loadPricing: (state: State, now: number) => void, now: number): State {
   const state = createState(newId('org'))
-  applySeed(state, seed, now)
+  loadPricing(state, now)
   return state
 }
 
@@ -106,11 +111,11 @@ function billingClock(base: Clock, onMove: (now: number) => void): Clock {
 const API_PREFIX = /^\/api\/v1\//
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const seed = parseSeed(options.seed ?? demoSeed)
+  const loadPricing = initialPricing(options)
   if (options.now !== undefined) checkInstant(Number(options.now), 'now')
   const baseClock = createClock(options.now)
   const ctx: EmulatorContext = {
-    state: freshState(seed, baseClock.now()),
+    state: freshState(loadPricing, baseClock.now()),
     clock: billingClock(baseClock, (now) => closeDuePeriods(ctx.state, now)),
     secretKey: options.secretKey,
     webhooks: new WebhookHub(
@@ -119,7 +124,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       options.webhooks,
     ),
     reset() {
-      ctx.state = freshState(seed, baseClock.now())
+      ctx.state = freshState(loadPricing, baseClock.now())
       ctx.webhooks.watch(ctx.state)
     },
     exportState: () => exportSnapshot(ctx.state, baseClock.now()),

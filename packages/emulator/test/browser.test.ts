@@ -57,7 +57,11 @@ async function checkout(checkoutSession: Record<string, unknown>) {
   return body as { checkoutSession: { id: string }; url: string }
 }
 
-async function clickThrough(page: Page, url: string, button: 'Complete purchase' | 'Cancel') {
+async function clickThrough(
+  page: Page,
+  url: string,
+  button: 'Subscribe' | 'Buy' | 'Complete purchase' | 'Cancel',
+) {
   await page.goto(url)
   await page.getByRole('button', { name: button, exact: true }).click()
   await page.waitForURL(/\/done\//)
@@ -75,7 +79,7 @@ afterAll(async () => {
 })
 
 describe('checkout page (browser)', () => {
-  it('product: "Complete purchase" subscribes and redirects to successUrl', async () => {
+  it('product: "Subscribe" subscribes and redirects to successUrl', async () => {
     const { subscriptionId: freeId } = await customer('b-product')
     const { checkoutSession, url } = await checkout({
       type: 'product',
@@ -90,7 +94,7 @@ describe('checkout page (browser)', () => {
         1,
       )
       expect(await page.textContent('body')).toContain('Pro')
-      expect(await clickThrough(page, url, 'Complete purchase')).toBe(`${running.url}/done/success`)
+      expect(await clickThrough(page, url, 'Subscribe')).toBe(`${running.url}/done/success`)
     } finally {
       await page.close()
     }

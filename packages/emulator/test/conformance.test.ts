@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { client, DAY, setup } from './helpers.js'
+import { type Client, client, DAY, setup } from './helpers.js'
 import { specOperations, validateRequest, validateResponse } from './openapi.js'
+import { readPricingFixture } from './pricing-fixtures.js'
+import { productCheckout, purchaseSeed } from './purchase-seed.js'
+import { resourceSeed, seatCustomer } from './resource-seed.js'
 
 const README = readFileSync(
   resolve(dirname(fileURLToPath(import.meta.url)), '../README.md'),
@@ -58,6 +61,44 @@ const MORE_OPERATIONS = [
   'webhooks-update',
 ]
 
+/** The resource operations (issue 17), exercised on a seats pricing model. */
+const RESOURCE_OPERATIONS = [
+  'resources-list',
+  'resources-create',
+  'resources-get',
+  'resources-update',
+  'resourceClaims-claim',
+  'resourceClaims-release',
+  'resourceClaims-getUsage',
+  'resourceClaims-listResourceUsages',
+  'resourceClaims-listClaims',
+]
+
+/** The operations of single-payment purchases (issue 15). */
+const PURCHASE_OPERATIONS = ['purchases-get', 'payments-list', 'payments-get']
+
+/** The pricing-model operations of pricing files (issue 15). */
+const PRICING_MODEL_OPERATIONS = [
+  'pricingModels-setup',
+  'pricingModels-export',
+  'pricingModels-create',
+  'pricingModels-update',
+]
+
+/** `call(operationId, method, path, body?)`: asserts a 200 and checks both bodies against the spec. */
+function specCaller(api: Client) {
+  const seen = new Set<string>()
+  const call = async (operationId: string, method: string, path: string, body?: unknown) => {
+    if (body !== undefined) validateRequest(operationId, body)
+    const res = await api.call(method, path, body)
+    expect(res.status, `${operationId}: ${res.text}`).toBe(200)
+    validateResponse(operationId, res.body)
+    seen.add(operationId)
+    return res.body
+  }
+  return { call, seen }
+}
+
 /**
  * A scripted scenario: every request body we send and every 2xx body we get back is checked
  * against the matching operation in Flowglad's OpenAPI document (ajv, draft 2020-12).
@@ -65,16 +106,7 @@ const MORE_OPERATIONS = [
 describe('OpenAPI conformance', () => {
   it('every request and 2xx response of the scenario matches the spec', async () => {
     const { emulator } = setup()
-    const raw = client(emulator)
-    const seen = new Set<string>()
-    const call = async (operationId: string, method: string, path: string, body?: unknown) => {
-      if (body !== undefined) validateRequest(operationId, body)
-      const res = await raw.call(method, path, body)
-      expect(res.status, `${operationId}: ${res.text}`).toBe(200)
-      validateResponse(operationId, res.body)
-      seen.add(operationId)
-      return res.body
-    }
+    const { call, seen } = specCaller(client(emulator))
 
     const created = await call('customers-create', 'POST', '/customers', {
       customer: { externalId: 'conf_user', email: 'conf@example.com', name: 'Conf' },
@@ -262,10 +294,132 @@ describe('OpenAPI conformance', () => {
     // Compiling the validators of ~40 operations takes seconds on a loaded machine.
   }, 30_000)
 
+  it('every resource request and 2xx response matches the spec, billing included', async () => {
+    const { api } = setup({ seed: resourceSeed })
+    const seen = new Set<string>()
+    const call = async (operationId: string, method: string, path: string, body?: unknown) => {
+      if (body !== undefined) validateRequest(operationId, body)
+      const res = await api.call(method, path, body)
+      expect(res.status, `${operationId}: ${res.text}`).toBe(200)
+      validateResponse(operationId, res.body)
+      seen.add(operationId)
+      return res.body
+    }
+    const sub = await seatCustomer(api, 'conf_seats', 'team_monthly', 2)
+    const { resources } = await call('resources-list', 'GET', '/resources')
+    await call('resources-get', 'GET', `/resources/${resources[0].id}`)
+    const created = await call('resources-create', 'POST', '/resources', {
+      resource: { slug: 'api_keys', name: 'API keys' },
+    })
+    await call('resources-update', 'PUT', `/resources/${created.resource.id}`, {
+      resource: { id: created.resource.id, name: 'Keys', active: false },
+    })
+    const claims = `/resource-claims/${sub}`
+    await call('resourceClaims-claim', 'POST', `${claims}/claim`, {
+      resourceSlug: 'seats',
+      quantity: 2,
+      metadata: { team: 'core', seats: 2, trial: false },
+    })
+    const named = await call('resourceClaims-claim', 'POST', `${claims}/claim`, {
+      resourceSlug: 'seats',
+      externalIds: ['u1', 'u2'],
+    })
+    await call('resourceClaims-claim', 'POST', `${claims}/claim`, {
+      resourceSlug: 'projects',
+      externalId: 'p1',
+    })
+    await call('resourceClaims-release', 'POST', `${claims}/release`, {
+      resourceSlug: 'seats',
+      quantity: 1,
+    })
+    await call('resourceClaims-release', 'POST', `${claims}/release`, {
+      resourceSlug: 'seats',
+      claimIds: [named.claims[0].id],
+    })
+    await call('resourceClaims-getUsage', 'GET', `${claims}/usage?resourceSlug=seats`)
+    await call('resourceClaims-getUsage', 'GET', `${claims}/usage?resourceId=${resources[1].id}`)
+    await call('resourceClaims-listResourceUsages', 'GET', `${claims}/usages`)
+    await call('resourceClaims-listClaims', 'GET', `${claims}/claims?resourceSlug=seats`)
+    await call('resourceClaims-listClaims', 'GET', `${claims}/claims`)
+    // Resource features in the catalogue and in the subscription's feature items.
+    const billing = await api.get('/customers/conf_seats/billing')
+    expect(billing.status, billing.text).toBe(200)
+    validateResponse('customers-getBilling', billing.body)
+    const items = billing.body.currentSubscription.experimental.featureItems
+    expect(items.filter((f: { type: string }) => f.type === 'resource')).toHaveLength(3)
+    expect([...seen].sort()).toEqual([...RESOURCE_OPERATIONS].sort())
+  }, 30_000)
+
+  it('every purchase, payment and trial response matches the spec', async () => {
+    const { emulator, api } = setup({ seed: purchaseSeed })
+    const seen = new Set<string>()
+    const call = async (operationId: string, path: string) => {
+      const res = await api.get(path)
+      expect(res.status, `${operationId}: ${res.text}`).toBe(200)
+      validateResponse(operationId, res.body)
+      seen.add(operationId)
+      return res.body
+    }
+    await api.post('/customers', {
+      customer: { externalId: 'conf_buyer', email: 'buyer@example.com', name: 'Buyer' },
+    })
+    for (const slug of ['top_up', 'pro_monthly']) {
+      const session = await productCheckout(api, 'conf_buyer', slug)
+      emulator.completeCheckoutSession(session.body.checkoutSession.id)
+    }
+    emulator.clock.advance(15 * DAY) // the trial ends: the first charge
+    const billing = await call('customers-getBilling', '/customers/conf_buyer/billing')
+    await call('purchases-get', `/purchases/${billing.purchases[0].id}`)
+    const payments = await call('payments-list', '/payments')
+    expect(payments.data).toHaveLength(2)
+    await call('payments-get', `/payments/${payments.data[0].id}`)
+    const invoices = await call('invoices-list', '/invoices')
+    for (const invoice of invoices.data) await call('invoices-get', `/invoices/${invoice.id}`)
+    await call('subscriptions-list', '/subscriptions')
+    for (const id of PURCHASE_OPERATIONS) expect(seen).toContain(id)
+  }, 30_000)
+
+  it('every pricing-model request and 2xx response matches the spec, export included', async () => {
+    const { call, seen } = specCaller(setup().api)
+    for (const name of ['studio-current.yaml', 'analytics-current.json']) {
+      const { pricingModel } = await call(
+        'pricingModels-setup',
+        'POST',
+        '/pricing-models/setup',
+        readPricingFixture(name),
+      )
+      const exported = await call(
+        'pricingModels-export',
+        'GET',
+        `/pricing-models/${pricingModel.id}/export`,
+      )
+      // What export writes is a valid setup body (the round trip of pricing files).
+      validateRequest('pricingModels-setup', exported.pricingModel)
+    }
+    const created = await call('pricingModels-create', 'POST', '/pricing-models', {
+      pricingModel: { name: 'Spare', isDefault: false },
+      defaultPlanIntervalUnit: 'month',
+    })
+    const { id } = created.pricingModel
+    await call('pricingModels-update', 'PUT', `/pricing-models/${id}`, {
+      pricingModel: { id, name: 'Spare (renamed)', isDefault: true },
+    })
+    await call('pricingModels-getDefault', 'GET', '/pricing-models/default')
+    expect([...seen].sort()).toEqual(
+      [...PRICING_MODEL_OPERATIONS, 'pricingModels-getDefault'].sort(),
+    )
+  }, 30_000)
+
   it('every other spec operation is a plain 404 and listed in the README as not implemented', async () => {
     const { emulator } = setup()
     const raw = client(emulator)
-    const served = new Set([...ISSUE_3_OPERATIONS, ...MORE_OPERATIONS])
+    const served = new Set([
+      ...ISSUE_3_OPERATIONS,
+      ...MORE_OPERATIONS,
+      ...RESOURCE_OPERATIONS,
+      ...PURCHASE_OPERATIONS,
+      ...PRICING_MODEL_OPERATIONS,
+    ])
     const missing = specOperations().filter((op) => !served.has(op.operationId))
     expect(missing.length).toBeGreaterThan(0)
     const known = README.slice(README.indexOf('## Known differences from the hosted API'))

@@ -1,6 +1,7 @@
 import { usageMeterBalances } from '../domain/balances.js'
 import { customerInvoices, invoiceWithLineItems } from '../domain/invoices.js'
 import { latestPeriod } from '../domain/periods.js'
+import { type ResourceUsage, resourceUsages } from '../domain/resource-claims.js'
 import { isCurrent } from '../domain/subscriptions.js'
 import { rowsByIndex, type State } from '../store/state.js'
 import type {
@@ -25,6 +26,8 @@ export interface SubscriptionLine {
   subscription: SubscriptionRow
   priceSlug: string | null
   meters: MeterLine[]
+  /** Claimed and available units of each resource it has capacity for or claims on. */
+  resources: ResourceUsage[]
 }
 
 export interface CustomerLine {
@@ -85,6 +88,7 @@ export function dashboardModel(state: State, now: number): DashboardModel {
       subscription: sub,
       priceSlug: state.tables.prices.get(sub.priceId)?.slug ?? null,
       meters: isCurrent(sub) ? meterLines(state, sub) : [],
+      resources: isCurrent(sub) ? resourceUsages(state, sub, now).map(({ usage }) => usage) : [],
     }))
     const invoices = customerInvoices(state, customer.id).map((invoice) => {
       const view = invoiceWithLineItems(state, invoice)

@@ -1,3 +1,4 @@
+import type { ResourceUsage } from '../domain/resource-claims.js'
 import { html, isoDate, money, type SafeHtml } from '../html.js'
 import type { CustomerLine, DashboardModel, MeterLine } from './model.js'
 
@@ -36,15 +37,29 @@ ${lines.map(
 )}</tbody></table>`
 }
 
+function resources(lines: ResourceUsage[]): SafeHtml {
+  if (lines.length === 0) return html``
+  return html`<table><thead><tr><th>Resource</th><th class="num">Claimed</th><th class="num">Capacity</th><th class="num">Available</th></tr></thead><tbody>
+${lines.map(
+  (r) => html`<tr data-resource="${r.resourceSlug}"><td>${r.resourceSlug}</td>
+<td class="num" data-field="claimed">${fmt(r.claimed)}</td><td class="num" data-field="capacity">${fmt(r.capacity)}</td><td class="num" data-field="available">${fmt(r.available)}</td></tr>`,
+)}</tbody></table>`
+}
+
 function customer(line: CustomerLine): SafeHtml {
   const { customer: c } = line
   return html`<section class="card" data-customer="${c.externalId}">
 <h2>${c.name} <span class="muted">${c.externalId} · ${c.email}${c.archived ? ' · archived' : ''}</span></h2>
 ${line.subscriptions.map(
-  ({ subscription: s, priceSlug, meters: m }) => html`<div data-subscription="${s.id}">
+  ({
+    subscription: s,
+    priceSlug,
+    meters: m,
+    resources: r,
+  }) => html`<div data-subscription="${s.id}">
 <h3>${s.name ?? s.id} — <span data-field="status">${s.status}</span></h3>
 <p class="muted">${priceSlug ?? s.priceId} · current period ${isoDate(s.currentBillingPeriodStart)} → ${isoDate(s.currentBillingPeriodEnd)}</p>
-${meters(m)}</div>`,
+${meters(m)}${resources(r)}</div>`,
 )}
 <h3>Invoices</h3>
 ${

@@ -11,6 +11,7 @@ import { findPriceBySlug } from './catalog.js'
 import { customerPaymentMethods } from './payment-methods.js'
 import { currentPeriod } from './periods.js'
 import { invoiceProration } from './proration.js'
+import { checkCapacityForItems } from './resource-claims.js'
 import { scheduleAdjustment } from './scheduled-adjustments.js'
 import {
   activeItems,
@@ -125,6 +126,8 @@ export function planAdjustment(
     price: resolvePrice(state, sub, ref, index),
     quantity: ref.quantity,
   }))
+  // Fewer seats than are claimed: the app must release claims first (both timings).
+  checkCapacityForItems(state, sub, next)
   const current = activeItems(state, sub, now)
   const nextAsItems = next.map(({ price, quantity }) => ({
     priceId: price.id,

@@ -4,9 +4,11 @@ import { usageMeterBalances } from './balances.js'
 import { requirePricingModel } from './catalog.js'
 import { customerInvoices, invoiceWithLineItems } from './invoices.js'
 import { customerPaymentMethods } from './payment-methods.js'
+import { customerPurchases } from './purchases.js'
 import { isItemActive } from './subscription-items.js'
 import {
   customerSubscriptions,
+  isNewerSubscription,
   itemFeatures,
   subscriptionItems,
   subscriptionView,
@@ -46,13 +48,7 @@ export function customerBilling(state: State, customer: CustomerRow, now: number
   const currentSubscriptions = subscriptions.filter((sub) => sub.current)
   let currentSubscription: (typeof subscriptions)[number] | undefined
   for (const sub of currentSubscriptions) {
-    if (
-      !currentSubscription ||
-      sub.createdAt > currentSubscription.createdAt ||
-      (sub.createdAt === currentSubscription.createdAt &&
-        (sub.updatedAt > currentSubscription.updatedAt ||
-          (sub.updatedAt === currentSubscription.updatedAt && sub.id > currentSubscription.id)))
-    ) {
+    if (!currentSubscription || isNewerSubscription(sub, currentSubscription)) {
       currentSubscription = sub
     }
   }
@@ -67,7 +63,7 @@ export function customerBilling(state: State, customer: CustomerRow, now: number
       .filter((invoice) => BILLING_INVOICE_STATUSES.has(invoice.status))
       .map((invoice) => invoiceWithLineItems(state, invoice)),
     paymentMethods: customerPaymentMethods(state, customer.id),
-    purchases: [],
+    purchases: customerPurchases(state, customer.id),
     currentSubscriptions,
     ...(currentSubscription ? { currentSubscription } : {}),
     catalog: pricingModel,

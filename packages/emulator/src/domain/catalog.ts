@@ -138,17 +138,12 @@ function makeUsagePrice(
   return row
 }
 
-/**
- * Creates a meter plus its `<slug>_no_charge` price. When `price` sets a unit price or a
- * usage-events-per-unit, a second price (slug = meter slug) is created and becomes the default.
- */
-export function createUsageMeter(
+/** Creates the meter row alone (callers add its prices); 400 when the slug is taken. */
+export function insertUsageMeter(
   state: State,
   now: number,
   pricingModelId: string,
   input: UsageMeterInput,
-  price?: UsageMeterPriceInput,
-  currency = 'USD',
 ): UsageMeterRow {
   requirePricingModel(state, pricingModelId)
   if (findMeterBySlug(state, pricingModelId, input.slug)) {
@@ -166,6 +161,22 @@ export function createUsageMeter(
     aggregationType: input.aggregationType ?? 'sum',
   }
   state.tables.usageMeters.set(meter.id, meter)
+  return meter
+}
+
+/**
+ * Creates a meter plus its `<slug>_no_charge` price. When `price` sets a unit price or a
+ * usage-events-per-unit, a second price (slug = meter slug) is created and becomes the default.
+ */
+export function createUsageMeter(
+  state: State,
+  now: number,
+  pricingModelId: string,
+  input: UsageMeterInput,
+  price?: UsageMeterPriceInput,
+  currency = 'USD',
+): UsageMeterRow {
+  const meter = insertUsageMeter(state, now, pricingModelId, input)
   const charged = price?.unitPrice !== undefined || price?.usageEventsPerUnit !== undefined
   makeUsagePrice(state, now, meter, {
     slug: `${meter.slug}_no_charge`,
@@ -350,12 +361,13 @@ export function createFeature(
   now: number,
   pricingModelId: string,
   input:
-    | { type: 'toggle'; slug: string; name: string; description?: string }
+    | { type: 'toggle'; slug: string; name: string; description?: string; active?: boolean }
     | {
         type: 'usage_credit_grant'
         slug: string
         name: string
         description?: string
+        active?: boolean
         amount: number
         usageMeterId: string
         renewalFrequency: 'once' | 'every_billing_period'
@@ -371,7 +383,7 @@ export function createFeature(
     name: input.name,
     description: input.description ?? '',
     pricingModelId,
-    active: true,
+    active: input.active ?? true,
   }
   const row: FeatureRow =
     input.type === 'toggle'

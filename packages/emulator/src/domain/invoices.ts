@@ -8,8 +8,8 @@ import type {
   SubscriptionRow,
   UsagePriceRow,
 } from '../store/types.js'
-import { emitPaymentEvent } from '../webhooks/domain-events.js'
 import { availableBalance, settleUsage } from './ledger.js'
+import { chargeInvoice, defaultPaymentMethodId } from './payments.js'
 
 export interface CloseOptions {
   /** When the period is closed (its end, or "now" for an early close). */
@@ -46,18 +46,11 @@ function usageByMeter(state: State, periodId: string): Map<string, UsageLine[]> 
   return out
 }
 
-function invoiceNumber(state: State, customerId: string): string {
+export function invoiceNumber(state: State, customerId: string): string {
   const customer = state.tables.customers.get(customerId)
   const base = customer?.invoiceNumberBase ?? customerId.slice(-6).toUpperCase()
   const count = (state.indexes.invoicesByCustomer.get(customerId)?.length ?? 0) + 1
   return `${base}-${String(count).padStart(4, '0')}`
-}
-
-function hasDefaultPaymentMethod(state: State, customerId: string): boolean {
-  for (const id of state.indexes.paymentMethodsByCustomer.get(customerId) ?? []) {
-    if (state.tables.paymentMethods.get(id)?.default) return true
-  }
-  return false
 }
 
 /**
@@ -158,6 +151,55 @@ function meterLines(
 }
 
 /**
+ * The `static` lines of the items in force when the period started (items added during it, by
+ * an adjustment, are billed from the next period on), described up to `endDate`.
+ */
+function recurringLines(
+  state: State,
+  sub: SubscriptionRow,
+  period: BillingPeriodRow,
+  base: LineBase,
+  endDate: number,
+): InvoiceLineItemRow[] {
+  const lines: InvoiceLineItemRow[] = []
+  const { subscriptionItems } = state.tables
+  forEachByIndex(subscriptionItems, state.indexes.itemsBySubscription, sub.id, (item) => {
+    if (item.expiredAt !== null && item.expiredAt <= period.startDate) return
+    if (item.addedDate > period.startDate) return
+    lines.push({
+      id: newId('inv_li'),
+      createdAt: base.createdAt,
+      updatedAt: base.updatedAt,
+      livemode: base.livemode,
+      invoiceId: base.invoiceId,
+      pricingModelId: base.pricingModelId,
+      type: 'static',
+      ledgerAccountId: null,
+      ledgerAccountCredit: null,
+      description: periodDescription(
+        item.name ?? sub.name ?? 'Subscription',
+        period.startDate,
+        endDate,
+      ),
+      price: item.unitPrice,
+      quantity: item.quantity,
+      priceId: item.priceId,
+    })
+  })
+  return lines
+}
+
+function lineBase(state: State, sub: SubscriptionRow, invoiceId: string, at: number): LineBase {
+  return {
+    createdAt: at,
+    updatedAt: at,
+    livemode: state.livemode,
+    invoiceId,
+    pricingModelId: sub.pricingModelId,
+  }
+}
+
+/**
  * Invoices a period that is closing: the recurring price (when `recurring`) plus one usage
  * line per usage price with usage in the period. Returns undefined when there is nothing to
  * list (an early close without usage). Must run before the period's grants expire.
@@ -170,47 +212,37 @@ export function invoicePeriod(
 ): InvoiceRow | undefined {
   const { at } = options
   const invoiceId = newId('inv')
-  const base: LineBase = {
-    createdAt: at,
-    updatedAt: at,
-    livemode: state.livemode,
-    invoiceId,
-    pricingModelId: sub.pricingModelId,
-  }
+  const base = lineBase(state, sub, invoiceId, at)
   const endDate = Math.min(period.endDate, at)
-  const lines: InvoiceLineItemRow[] = []
-  if (options.recurring) {
-    const { subscriptionItems } = state.tables
-    forEachByIndex(subscriptionItems, state.indexes.itemsBySubscription, sub.id, (item) => {
-      if (item.expiredAt !== null && item.expiredAt <= period.startDate) return
-      // Added during the period (an adjustment): billed from the next period on.
-      if (item.addedDate > period.startDate) return
-      lines.push({
-        id: newId('inv_li'),
-        createdAt: base.createdAt,
-        updatedAt: base.updatedAt,
-        livemode: base.livemode,
-        invoiceId: base.invoiceId,
-        pricingModelId: base.pricingModelId,
-        type: 'static',
-        ledgerAccountId: null,
-        ledgerAccountCredit: null,
-        description: periodDescription(
-          item.name ?? sub.name ?? 'Subscription',
-          period.startDate,
-          endDate,
-        ),
-        price: item.unitPrice,
-        quantity: item.quantity,
-        priceId: item.priceId,
-      })
-    })
-  }
+  const lines = options.recurring ? recurringLines(state, sub, period, base, endDate) : []
   for (const [meterId, usage] of usageByMeter(state, period.id) ?? []) {
     lines.push(...meterLines(state, sub, period, meterId, usage, base, at))
   }
   if (lines.length === 0) return undefined
   return recordInvoice(state, sub, period, invoiceId, lines, { at, endDate })
+}
+
+/**
+ * Bills a period's recurring price when it starts (subscriptions that began with a trial are
+ * charged in advance, so the first charge comes when the trial ends). Its usage is billed when
+ * it closes, by `invoicePeriod` without the recurring lines.
+ */
+export function invoicePeriodInAdvance(
+  state: State,
+  sub: SubscriptionRow,
+  period: BillingPeriodRow,
+): InvoiceRow | undefined {
+  const at = period.startDate
+  const invoiceId = newId('inv')
+  const lines = recurringLines(
+    state,
+    sub,
+    period,
+    lineBase(state, sub, invoiceId, at),
+    period.endDate,
+  )
+  if (lines.length === 0) return undefined
+  return recordInvoice(state, sub, period, invoiceId, lines, { at, endDate: period.endDate })
 }
 
 /**
@@ -227,7 +259,7 @@ export function recordInvoice(
 ): InvoiceRow {
   let total = 0
   for (const line of lines) total += line.price * line.quantity
-  const paid = total === 0 || hasDefaultPaymentMethod(state, sub.customerId)
+  const paid = total === 0 || defaultPaymentMethodId(state, sub.customerId) !== null
   const subPrice = state.tables.prices.get(sub.priceId)
   const invoice: InvoiceRow = {
     id: invoiceId,
@@ -262,14 +294,23 @@ export function recordInvoice(
     taxCountry: null,
     taxType: null,
   }
+  storeInvoice(state, invoice, lines)
+  chargeInvoice(state, invoice, total, at)
+  return invoice
+}
+
+/** Adds an invoice and its line items to the tables and indexes. */
+export function storeInvoice(
+  state: State,
+  invoice: InvoiceRow,
+  lines: readonly InvoiceLineItemRow[],
+): void {
   state.tables.invoices.set(invoice.id, invoice)
   pushIndex(state.indexes.invoicesByCustomer, invoice.customerId, invoice.id)
   for (const line of lines) {
     state.tables.invoiceLineItems.set(line.id, line)
     pushIndex(state.indexes.lineItemsByInvoice, invoice.id, line.id)
   }
-  emitPaymentEvent(state, paid, total, sub.customerId, at)
-  return invoice
 }
 
 /** Sum of `price * quantity` over the invoice's line items. */

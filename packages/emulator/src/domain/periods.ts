@@ -45,10 +45,15 @@ function anchorParts(anchor: number): AnchorParts {
   return lastAnchor
 }
 
-/** End of the `index`-th period (0-based) of a renewing subscription. */
+/**
+ * End of the `index`-th period (0-based) of a renewing subscription. A subscription that
+ * starts with a trial is anchored at the trial's end: its first period is the trial
+ * (start → anchor) and the regular periods count from the anchor.
+ */
 export function periodEnd(sub: SubscriptionRow, index: number): number {
   const anchor = sub.billingCycleAnchorDate ?? sub.startDate
-  return addInterval(anchor, sub.interval ?? 'month', (sub.intervalCount ?? 1) * (index + 1))
+  const periods = anchor > sub.startDate ? index : index + 1
+  return addInterval(anchor, sub.interval ?? 'month', (sub.intervalCount ?? 1) * periods)
 }
 
 export function openPeriod(

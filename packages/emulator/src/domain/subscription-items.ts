@@ -86,6 +86,7 @@ export function addSubscriptionItem(
       pricingModelId: sub.pricingModelId,
       name: feature.name,
       slug: feature.slug,
+      ...(feature.type === 'resource' ? { resourceId: feature.resourceId } : {}),
     }
     state.tables.subscriptionItemFeatures.set(row.id, row)
     pushIndex(state.indexes.featuresByItem, item.id, row.id)

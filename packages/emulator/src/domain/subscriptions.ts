@@ -11,9 +11,11 @@ import type {
   SubscriptionStatus,
 } from '../store/types.js'
 import { emitSubscriptionEvent } from '../webhooks/domain-events.js'
-import { invoicePeriod } from './invoices.js'
+import { invoicePeriod, invoicePeriodInAdvance } from './invoices.js'
 import { expirePeriodGrants } from './ledger.js'
-import { currentPeriod, latestPeriod, openPeriod } from './periods.js'
+import { defaultPaymentMethodId } from './payments.js'
+import { currentPeriod, latestPeriod, openPeriod, periodEnd } from './periods.js'
+import { expireSubscriptionClaims } from './resource-claim-expiry.js'
 import { applyScheduledAdjustment, dropScheduledAdjustment } from './scheduled-adjustments.js'
 import { addSubscriptionItem, issueItemGrants } from './subscription-items.js'
 
@@ -28,6 +30,19 @@ const CURRENT_STATUSES = new Set<SubscriptionStatus>([
 
 export function isCurrent(sub: SubscriptionRow): boolean {
   return CURRENT_STATUSES.has(sub.status) && sub.cancellationReason !== 'upgraded_to_paid'
+}
+
+/**
+ * Whether `a` wins over `b` as a customer's `currentSubscription`: the newest `createdAt`,
+ * then the newest `updatedAt`, then the greater id.
+ */
+export function isNewerSubscription(
+  a: Pick<SubscriptionRow, 'createdAt' | 'updatedAt' | 'id'>,
+  b: Pick<SubscriptionRow, 'createdAt' | 'updatedAt' | 'id'>,
+): boolean {
+  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt
+  return a.id > b.id
 }
 
 /** The wire shape: the row plus the derived `current` flag. */
@@ -58,6 +73,25 @@ function issueGrants(
   })
 }
 
+const DAY_MS = 86_400_000
+
+/**
+ * Subscriptions that began with a trial bill their recurring price at each period's start
+ * (the hosted API's rule), so the first charge is when the trial ends; the others bill it
+ * with the period's usage when the period closes.
+ */
+const billsInAdvance = (sub: SubscriptionRow): boolean => sub.trialEnd !== null
+
+/**
+ * The status a trial ends in: `active` when there is a card to charge (the subscription's or
+ * the customer's default), else `past_due` (the hosted API's `trial_ended` is not a status
+ * its documents list).
+ */
+function statusAfterTrial(state: State, sub: SubscriptionRow): SubscriptionStatus {
+  const card = sub.defaultPaymentMethodId ?? defaultPaymentMethodId(state, sub.customerId)
+  return card ? 'active' : 'past_due'
+}
+
 /**
  * Closes a period: invoices its usage (and the recurring price on a regular close), settles
  * billed usage, then expires what is left of the period's grants.
@@ -82,24 +116,59 @@ export function syncSubscription(state: State, sub: SubscriptionRow, now: number
   if (!sub.renews || sub.status === 'canceled') return
   let period = latestPeriod(state, sub.id)
   while (period && now >= period.endDate) {
-    closePeriod(state, sub, period, period.endDate, true)
+    closePeriod(state, sub, period, period.endDate, !billsInAdvance(sub))
     if (sub.status === 'cancellation_scheduled' && (sub.cancelScheduledAt ?? 0) <= period.endDate) {
       sub.status = 'canceled'
       sub.canceledAt = sub.cancelScheduledAt
       dropScheduledAdjustment(state, sub, period.endDate)
+      expireSubscriptionClaims(state, sub.id, period.endDate)
       emitSubscriptionEvent(state, 'subscription.canceled', sub, period.endDate)
       sub.updatedAt = period.endDate
       return
     }
     applyScheduledAdjustment(state, sub, period.endDate)
     if (sub.status === 'trialing' && sub.trialEnd !== null && sub.trialEnd <= period.endDate) {
-      sub.status = 'active'
+      sub.status = statusAfterTrial(state, sub)
+      sub.updatedAt = period.endDate
       emitSubscriptionEvent(state, 'subscription.updated', sub, period.endDate)
     }
     const next = openPeriod(state, sub, period.index + 1, period.endDate)
     issueGrants(state, sub, next.id, false, next.startDate)
+    if (billsInAdvance(sub)) invoicePeriodInAdvance(state, sub, next)
     period = next
   }
+}
+
+/**
+ * What an `activate_subscription` checkout does once the card is saved. A trial in progress
+ * ends now: its period closes now, the billing cycle restarts from now and the first paid
+ * period is charged at once (as at a trial's end). Otherwise (a `past_due` trial that ended
+ * without a card, for one) the subscription just becomes `active`.
+ */
+export function activateSubscription(state: State, sub: SubscriptionRow, now: number): void {
+  const period = currentPeriod(state, sub, now)
+  const inTrial = sub.status === 'trialing' && sub.trialEnd !== null && sub.trialEnd > now
+  if (inTrial && period) {
+    sub.billingCycleAnchorDate = now
+    sub.trialEnd = now
+    sub.status = 'active'
+    if (period.startDate === now) {
+      // Nothing of the trial has elapsed: its period becomes the first regular one.
+      period.endDate = periodEnd(sub, period.index)
+      sub.currentBillingPeriodEnd = period.endDate
+      invoicePeriodInAdvance(state, sub, period)
+    } else {
+      period.endDate = now
+      closePeriod(state, sub, period, now, false)
+      const next = openPeriod(state, sub, period.index + 1, now)
+      issueGrants(state, sub, next.id, false, now)
+      invoicePeriodInAdvance(state, sub, next)
+    }
+  } else {
+    if (sub.status !== 'cancellation_scheduled') sub.status = 'active'
+    if (sub.trialEnd !== null && sub.trialEnd > now) sub.trialEnd = now
+  }
+  sub.updatedAt = now
 }
 
 export interface CreateSubscriptionInput {
@@ -135,7 +204,10 @@ export function createSubscription(
   const product = state.tables.products.get(price.productId)
   const isFreePlan = price.unitPrice === 0
   const startDate = input.startDate ?? now
-  const trialing = input.trialEnd !== undefined && input.trialEnd > now
+  // The price's trial applies unless the caller set `trialEnd` (as the hosted API documents).
+  const trialDays = isFreePlan ? 0 : (price.trialPeriodDays ?? 0)
+  const trialEnd = input.trialEnd ?? (trialDays > 0 ? startDate + trialDays * DAY_MS : undefined)
+  const trialing = trialEnd !== undefined && trialEnd > now
   const sub: SubscriptionRow = {
     id: newId('sub'),
     createdAt: now,
@@ -147,7 +219,7 @@ export function createSubscription(
     status: trialing ? 'trialing' : 'active',
     defaultPaymentMethodId: input.defaultPaymentMethodId ?? null,
     backupPaymentMethodId: input.backupPaymentMethodId ?? null,
-    trialEnd: input.trialEnd ?? null,
+    trialEnd: trialEnd ?? null,
     currentBillingPeriodStart: null,
     currentBillingPeriodEnd: null,
     metadata: input.metadata ?? null,
@@ -161,7 +233,8 @@ export function createSubscription(
     runBillingAtPeriodStart: true,
     interval: input.interval ?? price.intervalUnit,
     intervalCount: input.intervalCount ?? price.intervalCount,
-    billingCycleAnchorDate: startDate,
+    // A trial is its own first period; the billing cycle starts when it ends.
+    billingCycleAnchorDate: trialEnd !== undefined && trialEnd > startDate ? trialEnd : startDate,
     name: input.name ?? `${product?.name ?? price.name ?? 'Plan'} Subscription`,
     renews: true,
     pricingModelId: customer.pricingModelId,
@@ -203,6 +276,7 @@ export function forceCancel(state: State, sub: SubscriptionRow, now: number): vo
   sub.cancelScheduledAt = null
   sub.cancellationReason = sub.cancellationReason ?? 'customer_archived'
   dropScheduledAdjustment(state, sub, now)
+  expireSubscriptionClaims(state, sub.id, now)
   emitSubscriptionEvent(state, 'subscription.canceled', sub, now)
   sub.updatedAt = now
 }

@@ -8,10 +8,15 @@ import type {
 } from '../store/types.js'
 import { productFeatures } from './catalog.js'
 
+/** A product's active prices; usage prices only when an older pricing file put them on it. */
 export function productWithPrices(state: State, product: ProductRow) {
   const prices: PriceRow[] = []
+  const { usagePriceProducts } = state.tables
   for (const price of state.tables.prices.values()) {
-    if (price.type !== 'usage' && price.productId === product.id && price.active) prices.push(price)
+    if (!price.active) continue
+    const owner =
+      price.type === 'usage' ? usagePriceProducts.get(price.id)?.productId : price.productId
+    if (owner === product.id) prices.push(price)
   }
   const defaultPrice = prices.find((p) => p.isDefault) ?? prices[0]
   return {

@@ -9,7 +9,7 @@ import {
   findPriceBySlug,
   requirePricingModel,
 } from '../domain/catalog.js'
-import { pricingModelDetails, productWithPrices } from '../domain/views.js'
+import { productWithPrices } from '../domain/views.js'
 import { badRequest, notFound } from '../errors.js'
 import type { PriceRow, ProductRow, UsageMeterRow } from '../store/types.js'
 import { parseInput, readJson } from './http.js'
@@ -20,23 +20,6 @@ import {
   usageMeterCreateBody,
   usageMeterUpdateBody,
 } from './schemas.js'
-
-export function pricingModelRoutes(ctx: EmulatorContext): Hono {
-  const app = new Hono()
-  // The list has bare pricing-model records (the spec's `PricingModelClientSelectSchema`);
-  // a single model comes with its products and meters.
-  app.get('/', (c) => c.json(paginate(c, ctx.state.tables.pricingModels.values())))
-  // Registered before `/:id` so `default` is never read as an id.
-  app.get('/default', (c) => {
-    const model = requirePricingModel(ctx.state, ctx.state.defaultPricingModelId)
-    return c.json({ pricingModel: pricingModelDetails(ctx.state, model) })
-  })
-  app.get('/:id', (c) => {
-    const model = requirePricingModel(ctx.state, c.req.param('id'))
-    return c.json({ pricingModel: pricingModelDetails(ctx.state, model) })
-  })
-  return app
-}
 
 function requireMeter(ctx: EmulatorContext, id: string): UsageMeterRow {
   const meter = ctx.state.tables.usageMeters.get(id)

@@ -6,21 +6,49 @@ import { EmulatorError } from '../errors.js'
 import { html, money, page } from '../html.js'
 import type { CheckoutSessionRow } from '../store/types.js'
 
+/** `per month`, `every 3 weeks`. */
+function billingInterval(unit: string, count: number): string {
+  return count === 1 ? `per ${unit}` : `every ${count} ${unit}s`
+}
+
+/** What the session buys, in the words of its primary button: Buy, Subscribe, or neither. */
 function describe(ctx: EmulatorContext, session: CheckoutSessionRow) {
   const { tables } = ctx.state
   const price = session.priceId ? tables.prices.get(session.priceId) : undefined
   const product = price?.productId ? tables.products.get(price.productId) : undefined
-  if (session.type === 'product') {
-    const interval =
-      price?.type === 'subscription' ? ` / ${price.intervalCount} ${price.intervalUnit}` : ''
-    return html`<p>Subscribe to <strong>${product?.name ?? price?.name ?? session.priceId}</strong>
-      (${price ? money(price.unitPrice * session.quantity, price.currency) : '?'}${interval})</p>`
+  if (session.type === 'product' && price && price.type !== 'usage') {
+    const name = product?.name ?? price.name ?? price.id
+    const amount = money(price.unitPrice * session.quantity, price.currency)
+    const quantity = session.quantity === 1 ? '' : ` × ${session.quantity}`
+    if (price.type === 'single_payment') {
+      return {
+        button: 'Buy',
+        text: html`<p>Buy <strong>${name}</strong>${quantity}: ${amount}, one-time payment</p>`,
+      }
+    }
+    const interval = billingInterval(price.intervalUnit, price.intervalCount)
+    const trial = price.trialPeriodDays
+      ? html`<p>${price.trialPeriodDays}-day free trial: the first charge is when it ends.</p>`
+      : ''
+    return {
+      button: 'Subscribe',
+      text: html`<p>Subscribe to <strong>${name}</strong>${quantity}: ${amount} ${interval}</p>${trial}`,
+    }
   }
   if (session.type === 'add_payment_method') {
-    return html`<p>Add a payment method (test card Visa •••• 4242)</p>`
+    return {
+      button: 'Complete purchase',
+      text: html`<p>Add a payment method (test card Visa •••• 4242)</p>`,
+    }
   }
-  return html`<p>Activate subscription <code>${session.targetSubscriptionId}</code>
-    with a test card (Visa •••• 4242)</p>`
+  if (session.type === 'activate_subscription') {
+    return {
+      button: 'Complete purchase',
+      text: html`<p>Activate subscription <code>${session.targetSubscriptionId}</code>
+    with a test card (Visa •••• 4242)</p>`,
+    }
+  }
+  return { button: 'Complete purchase', text: html`<p>Price <code>${session.priceId}</code></p>` }
 }
 
 function errorPage(error: unknown): Response {
@@ -57,10 +85,11 @@ export function checkoutPageRoutes(ctx: EmulatorContext): Hono {
       const session = requireCheckoutSession(ctx.state, c.req.param('id'))
       const customer = ctx.state.tables.customers.get(session.customerId)
       const base = `/checkout/${encodeURIComponent(session.id)}`
+      const { button, text } = describe(ctx, session)
       const actions =
         session.status === 'open'
           ? html`<form method="post" action="${base}/complete" style="display:inline">
-  <button type="submit" class="primary">Complete purchase</button></form>
+  <button type="submit" class="primary">${button}</button></form>
 <form method="post" action="${base}/cancel" style="display:inline">
   <button type="submit">Cancel</button></form>`
           : html`<p>This checkout session is <strong>${session.status}</strong>.</p>`
@@ -68,7 +97,7 @@ export function checkoutPageRoutes(ctx: EmulatorContext): Hono {
         'Checkout – Flowglad emulator',
         html`<h1>Checkout</h1><div class="card">
 <p class="muted">Flowglad emulator · test mode · no real payment</p>
-${describe(ctx, session)}
+${text}
 <p>Customer: ${customer?.name ?? ''} &lt;${customer?.email ?? ''}&gt;</p>
 ${actions}</div>`,
       )

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { EmulatorContext } from '../context.js'
 import { findPriceBySlug } from '../domain/catalog.js'
+import { requirePurchasable } from '../domain/checkout.js'
 import { requireCustomer } from '../domain/customers.js'
 import { badRequest, notFound } from '../errors.js'
 import { newId } from '../ids.js'
@@ -55,6 +56,7 @@ export function checkoutSessionRoutes(ctx: EmulatorContext): Hono {
         throw badRequest(`Invalid price: ${price.id} is not in the customer's pricing model`)
       }
       if (price.type === 'usage') throw badRequest(`Invalid price: ${price.id} is a usage price`)
+      requirePurchasable(state, price)
       if (state.tables.products.get(price.productId)?.default) {
         throw badRequest(`Invalid price: ${price.id} belongs to the default product`)
       }

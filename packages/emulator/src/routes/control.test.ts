@@ -174,7 +174,7 @@ describe('checkout completion by control route', () => {
     expect(fetched.url).toBe(url)
   })
 
-  it('product with a single_payment price: saves the card, no subscription, no purchase', async () => {
+  it('product with a single_payment price: saves the card, records a purchase, no subscription', async () => {
     const { api, emulator } = setup()
     const { subscriptionId: freeId } = await newCustomer(api, 'co0')
     const pro = (await api.get('/products')).body.data.find(
@@ -207,8 +207,8 @@ describe('checkout completion by control route', () => {
     const billing = (await api.get('/customers/co0/billing')).body
     expect(billing.currentSubscription.id).toBe(freeId)
     expect(billing.paymentMethods).toEqual([expect.objectContaining({ id: body.paymentMethod.id })])
-    // A documented difference: purchases are not modelled.
-    expect(billing.purchases).toEqual([])
+    expect(body.purchase).toMatchObject({ priceType: 'single_payment', firstInvoiceValue: 900 })
+    expect(billing.purchases).toEqual([body.purchase])
   })
 
   it('add_payment_method: adds a default card and attaches it to the target', async () => {

@@ -60,6 +60,7 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
       checkoutSession: sessionView(result.checkoutSession),
       paymentMethod: result.paymentMethod,
       ...(result.subscription ? { subscription: subscriptionView(result.subscription) } : {}),
+      ...(result.purchase ? { purchase: result.purchase } : {}),
     })
   })
 

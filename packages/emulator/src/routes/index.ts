@@ -1,10 +1,14 @@
 import { Hono } from 'hono'
 import type { EmulatorContext } from '../context.js'
 import { webhookRoutes } from '../webhooks/routes.js'
-import { priceRoutes, pricingModelRoutes, productRoutes, usageMeterRoutes } from './catalog.js'
+import { priceRoutes, productRoutes, usageMeterRoutes } from './catalog.js'
 import { checkoutSessionRoutes } from './checkout-sessions.js'
 import { customerRoutes } from './customers.js'
 import { invoiceRoutes, paymentMethodRoutes } from './invoices.js'
+import { pricingModelRoutes } from './pricing-models.js'
+import { paymentRoutes, purchaseRoutes } from './purchases.js'
+import { resourceClaimRoutes } from './resource-claims.js'
+import { resourceRoutes } from './resources.js'
 import { subscriptionAdjustmentRoutes } from './subscription-adjustments.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { usageEventRoutes } from './usage-events.js'
@@ -23,6 +27,10 @@ export function apiRoutes(ctx: EmulatorContext): Hono {
   app.route('/checkout-sessions', checkoutSessionRoutes(ctx))
   app.route('/invoices', invoiceRoutes(ctx))
   app.route('/payment-methods', paymentMethodRoutes(ctx))
+  app.route('/purchases', purchaseRoutes(ctx))
+  app.route('/payments', paymentRoutes(ctx))
   app.route('/webhooks', webhookRoutes(ctx))
+  app.route('/resources', resourceRoutes(ctx))
+  app.route('/resource-claims', resourceClaimRoutes(ctx))
   return app
 }

@@ -6,6 +6,7 @@ import {
   createProduct,
   createUsageMeter,
 } from '../domain/catalog.js'
+import { createResourceFeature, insertResources } from '../domain/resources.js'
 import type { State } from '../store/state.js'
 import type { PricingModelRow } from '../store/types.js'
 import type { Seed } from './format.js'
@@ -44,20 +45,29 @@ export function applySeed(state: State, seed: Seed, now: number): PricingModelRo
       )
     })
   }
+  const resources = insertResources(state, now, model.id, seed.resources)
   const featureIds = new Map<string, string>()
   for (const feature of seed.features) {
     const row =
       feature.type === 'toggle'
         ? createFeature(state, now, model.id, feature)
-        : createFeature(state, now, model.id, {
-            type: 'usage_credit_grant',
-            slug: feature.slug,
-            name: feature.name,
-            description: feature.description,
-            amount: feature.amount,
-            usageMeterId: meterIds.get(feature.usageMeterSlug) ?? '',
-            renewalFrequency: feature.renewalFrequency,
-          })
+        : feature.type === 'resource'
+          ? createResourceFeature(state, now, model.id, {
+              slug: feature.slug,
+              name: feature.name,
+              description: feature.description,
+              amount: feature.amount,
+              resourceId: resources.get(feature.resourceSlug)?.id ?? '',
+            })
+          : createFeature(state, now, model.id, {
+              type: 'usage_credit_grant',
+              slug: feature.slug,
+              name: feature.name,
+              description: feature.description,
+              amount: feature.amount,
+              usageMeterId: meterIds.get(feature.usageMeterSlug) ?? '',
+              renewalFrequency: feature.renewalFrequency,
+            })
     featureIds.set(feature.slug, row.id)
   }
   for (const product of seed.products) {

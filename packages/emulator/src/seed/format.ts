@@ -39,7 +39,21 @@ const featureSeed = z.discriminatedUnion('type', [
     usageMeterSlug: slug,
     renewalFrequency: z.enum(['once', 'every_billing_period']),
   }),
+  z.object({
+    type: z.literal('resource'),
+    slug,
+    name: z.string().min(1),
+    description: z.string().optional(),
+    amount: positiveInt,
+    resourceSlug: slug,
+  }),
 ])
+
+const resourceSeed = z.object({
+  slug,
+  name: z.string().min(1),
+  active: z.boolean().default(true),
+})
 
 const productPriceSeed = z.discriminatedUnion('type', [
   z.object({
@@ -79,6 +93,7 @@ export const seedSchema = z.object({
     .regex(/^[A-Z]{3}$/)
     .default('USD'),
   usageMeters: z.array(usageMeterSeed).default([]),
+  resources: z.array(resourceSeed).default([]),
   features: z.array(featureSeed).default([]),
   products: z.array(productSeed).min(1),
 })
@@ -96,7 +111,8 @@ function toIssues(error: z.ZodError): Issue[] {
   }))
 }
 
-function duplicates(values: string[]): string[] {
+/** The values listed more than once (each once). */
+export function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>()
   const dup = new Set<string>()
   for (const v of values) {
@@ -119,6 +135,7 @@ export function parseSeed(input: unknown): Seed {
     issues.push({ code: 'custom', path, message })
 
   const meterSlugs = new Set(seed.usageMeters.map((m) => m.slug))
+  const resourceSlugs = new Set(seed.resources.map((r) => r.slug))
   const featureSlugs = new Set(seed.features.map((f) => f.slug))
   const priceSlugs = [
     ...seed.usageMeters.flatMap((m) => [`${m.slug}_no_charge`, ...m.prices.map((p) => p.slug)]),
@@ -126,6 +143,8 @@ export function parseSeed(input: unknown): Seed {
   ]
   for (const d of duplicates(seed.usageMeters.map((m) => m.slug)))
     add(['usageMeters'], `duplicate usage meter slug ${d}`)
+  for (const d of duplicates(seed.resources.map((r) => r.slug)))
+    add(['resources'], `duplicate resource slug ${d}`)
   for (const d of duplicates(seed.features.map((f) => f.slug)))
     add(['features'], `duplicate feature slug ${d}`)
   for (const d of duplicates(seed.products.map((p) => p.slug)))
@@ -139,6 +158,8 @@ export function parseSeed(input: unknown): Seed {
   seed.features.forEach((feature, i) => {
     if (feature.type === 'usage_credit_grant' && !meterSlugs.has(feature.usageMeterSlug))
       add(['features', i, 'usageMeterSlug'], `unknown usage meter ${feature.usageMeterSlug}`)
+    if (feature.type === 'resource' && !resourceSlugs.has(feature.resourceSlug))
+      add(['features', i, 'resourceSlug'], `unknown resource ${feature.resourceSlug}`)
   })
   if (seed.products.filter((p) => p.default).length > 1)
     add(['products'], 'at most one product may be the default')

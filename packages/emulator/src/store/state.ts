@@ -8,15 +8,20 @@ import type {
   LedgerAccountRow,
   LedgerEntryRow,
   PaymentMethodRow,
+  PaymentRow,
   PriceRow,
   PricingModelRow,
   ProductFeatureRow,
   ProductRow,
+  PurchaseRow,
+  ResourceClaimRow,
+  ResourceRow,
   SubscriptionItemFeatureRow,
   SubscriptionItemRow,
   SubscriptionRow,
   UsageEventRow,
   UsageMeterRow,
+  UsagePriceProductRow,
 } from './types.js'
 
 /**
@@ -30,6 +35,7 @@ export interface Tables {
   usageMeters: Map<string, UsageMeterRow>
   features: Map<string, FeatureRow>
   productFeatures: Map<string, ProductFeatureRow>
+  usagePriceProducts: Map<string, UsagePriceProductRow>
   customers: Map<string, CustomerRow>
   subscriptions: Map<string, SubscriptionRow>
   subscriptionItems: Map<string, SubscriptionItemRow>
@@ -42,6 +48,10 @@ export interface Tables {
   invoices: Map<string, InvoiceRow>
   invoiceLineItems: Map<string, InvoiceLineItemRow>
   paymentMethods: Map<string, PaymentMethodRow>
+  purchases: Map<string, PurchaseRow>
+  payments: Map<string, PaymentRow>
+  resources: Map<string, ResourceRow>
+  resourceClaims: Map<string, ResourceClaimRow>
 }
 
 /** Derived lookups, maintained incrementally on every write. */
@@ -65,6 +75,9 @@ export interface Indexes {
   invoicesByCustomer: Map<string, string[]>
   lineItemsByInvoice: Map<string, string[]>
   paymentMethodsByCustomer: Map<string, string[]>
+  purchasesByCustomer: Map<string, string[]>
+  /** subscriptionId → ids of its resource claims (active or not), oldest first. */
+  claimsBySubscription: Map<string, string[]>
   /** The earliest end of any open billing period: no period can close before it. */
   nextPeriodEnd: { at: number }
 }
@@ -85,6 +98,7 @@ export function emptyTables(): Tables {
     usageMeters: new Map(),
     features: new Map(),
     productFeatures: new Map(),
+    usagePriceProducts: new Map(),
     customers: new Map(),
     subscriptions: new Map(),
     subscriptionItems: new Map(),
@@ -97,6 +111,10 @@ export function emptyTables(): Tables {
     invoices: new Map(),
     invoiceLineItems: new Map(),
     paymentMethods: new Map(),
+    purchases: new Map(),
+    payments: new Map(),
+    resources: new Map(),
+    resourceClaims: new Map(),
   }
 }
 
@@ -115,6 +133,8 @@ export function emptyIndexes(): Indexes {
     invoicesByCustomer: new Map(),
     lineItemsByInvoice: new Map(),
     paymentMethodsByCustomer: new Map(),
+    purchasesByCustomer: new Map(),
+    claimsBySubscription: new Map(),
     nextPeriodEnd: { at: Number.POSITIVE_INFINITY },
   }
 }
@@ -278,5 +298,8 @@ export function rebuildIndexes(state: State): void {
     pushIndex(idx.lineItemsByInvoice, l.invoiceId, l.id)
   for (const m of tables.paymentMethods.values())
     pushIndex(idx.paymentMethodsByCustomer, m.customerId, m.id)
+  for (const p of tables.purchases.values()) pushIndex(idx.purchasesByCustomer, p.customerId, p.id)
+  for (const claim of tables.resourceClaims.values())
+    pushIndex(idx.claimsBySubscription, claim.subscriptionId, claim.id)
   state.indexes = idx
 }

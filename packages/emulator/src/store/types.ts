@@ -14,7 +14,10 @@ import type {
   PaymentMethod,
   Price,
   PricingModel,
+  Purchase,
   RenewalFrequency,
+  Resource,
+  ResourceClaim,
   Subscription,
   SubscriptionItem,
   SubscriptionStatus,
@@ -130,7 +133,56 @@ export interface UsageCreditGrantFeatureRow extends FeatureCommon {
   renewalFrequency: RenewalFrequency
 }
 
-export type FeatureRow = ToggleFeatureRow | UsageCreditGrantFeatureRow
+/** Grants `amount` units of a resource's capacity (times the subscription item's quantity). */
+export interface ResourceFeatureRow extends FeatureCommon {
+  type: 'resource'
+  amount: number
+  usageMeterId: null
+  renewalFrequency: null
+  resourceId: string
+}
+
+export type FeatureRow = ToggleFeatureRow | UsageCreditGrantFeatureRow | ResourceFeatureRow
+
+/** Claimable capacity (seats, API keys, projects) of a pricing model. */
+export interface ResourceRow extends Timestamps {
+  id: string
+  organizationId: string
+  pricingModelId: string
+  slug: string
+  name: string
+  active: boolean
+}
+
+/**
+ * One claimed unit of a resource. Active while `releasedAt` and `expiredAt` are both null:
+ * `releasedAt`/`releaseReason` record a release by the app, `expiredAt` the end of the
+ * subscription that held it.
+ */
+export interface ResourceClaimRow extends Timestamps {
+  id: string
+  organizationId: string
+  resourceId: string
+  subscriptionId: string
+  pricingModelId: string
+  externalId: string | null
+  claimedAt: number
+  releasedAt: number | null
+  releaseReason: string | null
+  expiredAt: number | null
+  metadata: Metadata | null
+}
+
+/**
+ * An older-shape pricing file puts a usage price on a product of its own (name, slug, labels).
+ * The hosted API now serves usage prices with `productId: null`, so that link is kept here:
+ * `id` is the usage price's id.
+ */
+export interface UsagePriceProductRow {
+  id: string
+  productId: string
+  createdAt: number
+}
 
 /** Which features a product grants (productId → ordered featureIds). */
 export interface ProductFeatureRow {
@@ -210,7 +262,7 @@ export interface SubscriptionItemFeatureRow extends Timestamps {
   subscriptionItemId: string
   featureId: string
   productFeatureId: string | null
-  type: 'toggle' | 'usage_credit_grant'
+  type: 'toggle' | 'usage_credit_grant' | 'resource'
   amount: number | null
   usageMeterId: string | null
   renewalFrequency: RenewalFrequency | null
@@ -221,6 +273,8 @@ export interface SubscriptionItemFeatureRow extends Timestamps {
   pricingModelId: string
   name: string
   slug: string
+  /** Only on `resource` feature items. */
+  resourceId?: string
 }
 
 export interface BillingPeriodRow {
@@ -304,10 +358,8 @@ export interface CheckoutSessionRow extends Timestamps {
 
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'uncollectible' | 'void'
 
-/** A subscription invoice, created when a billing period closes. */
-export interface InvoiceRow extends Timestamps {
+interface InvoiceCommon extends Timestamps {
   id: string
-  type: 'subscription'
   status: InvoiceStatus
   invoiceNumber: string
   invoiceDate: number
@@ -316,11 +368,6 @@ export interface InvoiceRow extends Timestamps {
   customerId: string
   organizationId: string
   pricingModelId: string
-  subscriptionId: string
-  billingPeriodId: string
-  billingPeriodStartDate: number
-  billingPeriodEndDate: number
-  purchaseId: null
   billingRunId: string | null
   applicationFee: number | null
   bankPaymentOnly: boolean | null
@@ -335,6 +382,28 @@ export interface InvoiceRow extends Timestamps {
   taxCountry: string | null
   taxType: TaxType | null
 }
+
+/** A subscription invoice, created when a billing period closes. */
+export interface SubscriptionInvoiceRow extends InvoiceCommon {
+  type: 'subscription'
+  subscriptionId: string
+  billingPeriodId: string
+  billingPeriodStartDate: number
+  billingPeriodEndDate: number
+  purchaseId: null
+}
+
+/** The invoice of a single-payment purchase, paid at checkout. */
+export interface PurchaseInvoiceRow extends InvoiceCommon {
+  type: 'purchase'
+  subscriptionId: null
+  billingPeriodId: null
+  billingPeriodStartDate: null
+  billingPeriodEndDate: null
+  purchaseId: string
+}
+
+export type InvoiceRow = SubscriptionInvoiceRow | PurchaseInvoiceRow
 
 interface LineItemCommon extends Timestamps {
   id: string
@@ -385,6 +454,67 @@ export interface PaymentMethodRow extends Timestamps {
   metadata: Metadata | null
 }
 
+/** A completed single-payment checkout (the only purchases the emulator records). */
+export interface PurchaseRow extends Timestamps {
+  id: string
+  name: string
+  status: 'paid'
+  customerId: string
+  organizationId: string
+  billingCycleAnchor: null
+  priceId: string
+  quantity: number
+  priceType: 'single_payment'
+  trialPeriodDays: null
+  pricePerBillingCycle: null
+  intervalUnit: null
+  intervalCount: null
+  firstInvoiceValue: number
+  totalPurchaseValue: number
+  bankPaymentOnly: boolean | null
+  purchaseDate: number
+  endDate: null
+  proposal: null
+  archived: boolean
+  metadata: Metadata | null
+  pricingModelId: string
+  position: number
+}
+
+/** A charge of an invoice: it succeeds with a default test card and fails without one. */
+export interface PaymentRow extends Timestamps {
+  id: string
+  invoiceId: string
+  amount: number
+  paymentMethod: 'card'
+  currency: string
+  status: 'succeeded' | 'failed'
+  chargeDate: number
+  settlementDate: number | null
+  description: string | null
+  receiptNumber: string | null
+  receiptURL: string | null
+  organizationId: string
+  customerId: string
+  purchaseId: string | null
+  subscriptionId: string | null
+  paymentMethodId: string | null
+  billingPeriodId: string | null
+  taxAmount: number | null
+  subtotal: number | null
+  taxType: TaxType | null
+  taxCountry: string | null
+  taxState: string | null
+  taxRatePercentage: string | null
+  applicationFee: number | null
+  refunded: boolean
+  refundedAmount: number | null
+  refundedAt: number | null
+  failureMessage: string | null
+  failureCode: string | null
+  pricingModelId: string
+}
+
 /** Compiles only while `T` is assignable to `Wire`. */
 type Satisfies<T extends Wire, Wire> = T
 
@@ -404,4 +534,7 @@ export type WireChecks = [
   Satisfies<InvoiceLineItemRow, InvoiceLineItem>,
   Satisfies<PaymentMethodRow, PaymentMethod>,
   Satisfies<CheckoutSessionRow, CheckoutSession>,
+  Satisfies<PurchaseRow, Purchase>,
+  Satisfies<ResourceRow, Resource>,
+  Satisfies<ResourceClaimRow, ResourceClaim>,
 ]

@@ -1,6 +1,11 @@
 import { newId } from '../ids.js'
 import type { State } from '../store/state.js'
-import type { CheckoutSessionRow, CustomerRow, SubscriptionRow } from '../store/types.js'
+import type {
+  CheckoutSessionRow,
+  CustomerRow,
+  PaymentRow,
+  SubscriptionRow,
+} from '../store/types.js'
 import { emitWebhookEvent } from './emit.js'
 import type { WebhookEventType } from './event-types.js'
 
@@ -34,20 +39,14 @@ export function emitSubscriptionEvent(
   )
 }
 
-/** A period's invoice was charged (or could not be: no payment method). Free invoices send nothing. */
-export function emitPaymentEvent(
-  state: State,
-  paid: boolean,
-  total: number,
-  customerId: string,
-  at: number,
-): void {
-  if (total <= 0) return
-  const type = paid ? 'payment.succeeded' : 'payment.failed'
-  emitWebhookEvent(state, type, { object: 'payment', id: newId('pay'), customerId }, at)
+/** An invoice was charged (`succeeded`) or could not be (`failed`: no payment method). */
+export function emitPaymentEvent(state: State, payment: PaymentRow, at: number): void {
+  const type = payment.status === 'succeeded' ? 'payment.succeeded' : 'payment.failed'
+  const changed = { object: 'payment', id: payment.id, customerId: payment.customerId } as const
+  emitWebhookEvent(state, type, changed, at)
 }
 
-/** A paid checkout: a purchase for product sessions, and an update of each subscription it touched. */
+/** A paid checkout: the purchase it recorded, and an update of each subscription it touched. */
 export function emitCheckoutEvents(
   state: State,
   session: CheckoutSessionRow,
@@ -55,11 +54,9 @@ export function emitCheckoutEvents(
   at: number,
 ): void {
   if (session.type === 'product') {
-    const purchase = {
-      object: 'purchase',
-      id: newId('prch'),
-      customerId: session.customerId,
-    } as const
+    // Subscription checkouts record no purchase row: their event names a fresh id.
+    const id = session.purchaseId ?? newId('prch')
+    const purchase = { object: 'purchase', id, customerId: session.customerId } as const
     emitWebhookEvent(state, 'purchase.completed', purchase, at)
   }
   for (const sub of touched) emitSubscriptionEvent(state, 'subscription.updated', sub, at)
