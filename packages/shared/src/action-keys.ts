@@ -24,6 +24,12 @@ export const FlowgladActionKey = {
   GetCustomerDetails: 'customerDetails',
   GetInvoices: 'invoices/list',
   GetPurchases: 'purchases/list',
+  // Resources: claimable capacity (seats, API keys) of a subscription.
+  GetResourceUsages: 'resources/usages',
+  GetResourceUsage: 'resources/usages/retrieve',
+  ClaimResource: 'resources/claim',
+  ReleaseResource: 'resources/release',
+  ListResourceClaims: 'resources/claims',
 } as const
 
 export type FlowgladActionKey = (typeof FlowgladActionKey)[keyof typeof FlowgladActionKey]

@@ -35,6 +35,12 @@ const upstreamKeys = {
   GetCustomerDetails: 'customerDetails',
   GetInvoices: 'invoices/list',
   GetPurchases: 'purchases/list',
+  // Upstream 0.18's resource claims.
+  GetResourceUsages: 'resources/usages',
+  GetResourceUsage: 'resources/usages/retrieve',
+  ClaimResource: 'resources/claim',
+  ReleaseResource: 'resources/release',
+  ListResourceClaims: 'resources/claims',
 }
 
 describe('action table', () => {

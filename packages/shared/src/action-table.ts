@@ -22,6 +22,13 @@ import {
   getSubscriptionsSchema,
 } from './schemas/reads.js'
 import {
+  claimResourceSchema,
+  getResourcesSchema,
+  getResourceUsageSchema,
+  listResourceClaimsSchema,
+  releaseResourceSchema,
+} from './schemas/resources.js'
+import {
   cancelSubscriptionSchema,
   clientCreateSubscriptionSchema,
   uncancelSubscriptionSchema,
@@ -55,6 +62,11 @@ const inputSchemas = {
   [FlowgladActionKey.GetCustomerDetails]: getCustomerDetailsSchema,
   [FlowgladActionKey.GetInvoices]: getInvoicesSchema,
   [FlowgladActionKey.GetPurchases]: getPurchasesSchema,
+  [FlowgladActionKey.GetResourceUsages]: getResourcesSchema,
+  [FlowgladActionKey.GetResourceUsage]: getResourceUsageSchema,
+  [FlowgladActionKey.ClaimResource]: claimResourceSchema,
+  [FlowgladActionKey.ReleaseResource]: releaseResourceSchema,
+  [FlowgladActionKey.ListResourceClaims]: listResourceClaimsSchema,
 } as const satisfies Record<FlowgladActionKey, z.ZodType>
 
 type InputSchemas = typeof inputSchemas

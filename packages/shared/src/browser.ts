@@ -30,6 +30,7 @@ export {
   toErrorBody,
 } from './errors.js'
 export type * from './params.js'
+export type * from './resource-types.js'
 export {
   type AuthenticatedActionKey,
   actionURL,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { FlowgladError, flowgladErrorCatalogue, isFlowgladError, toErrorBody } from './errors.js'
 
 describe('error catalogue', () => {
@@ -56,5 +56,25 @@ describe('error catalogue', () => {
       code: 'forbidden',
       json: { message: 'no' },
     })
+  })
+})
+
+describe('FlowgladError across copies of the module', () => {
+  it('instanceof holds for an error made by another copy (same brand), not for look-alikes', async () => {
+    vi.resetModules()
+    const copy = await import('./errors.js')
+    expect(copy.FlowgladError).not.toBe(FlowgladError)
+    const fromCopy = new copy.FlowgladError('not_found', 'gone')
+    expect(fromCopy instanceof FlowgladError).toBe(true)
+    expect(new FlowgladError('conflict', 'x') instanceof copy.FlowgladError).toBe(true)
+    const lookAlike = Object.assign(new Error('x'), { code: 'not_found', status: 404 })
+    expect(lookAlike instanceof FlowgladError).toBe(false)
+  })
+
+  it('a subclass keeps the ordinary check', () => {
+    class Narrower extends FlowgladError {}
+    expect(new Narrower('conflict', 'x') instanceof Narrower).toBe(true)
+    expect(new FlowgladError('conflict', 'x') instanceof Narrower).toBe(false)
+    expect(new Narrower('conflict', 'x') instanceof FlowgladError).toBe(true)
   })
 })

@@ -51,6 +51,9 @@ export interface FlowgladErrorOptions {
   cause?: unknown
 }
 
+/** Marks every FlowgladError, whichever copy of this module made it (see hasInstance). */
+const brand = Symbol.for('@flowglad/shared:FlowgladError')
+
 /** The single error class of the SDK: a catalogue code, its HTTP status and optional details. */
 export class FlowgladError extends Error {
   readonly code: FlowgladErrorCode
@@ -59,12 +62,26 @@ export class FlowgladError extends Error {
 
   constructor(code: FlowgladErrorCode, message: string, options: FlowgladErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    Object.defineProperty(this, brand, { value: true })
     this.name = 'FlowgladError'
     this.code = code
     this.status = options.status ?? flowgladErrorCatalogue[code].status
     this.details = options.details
   }
 }
+
+/**
+ * `instanceof FlowgladError` holds for errors made by another copy of this module too (the
+ * server's ESM build inlines the zod-free core for cold start). A subclass keeps the ordinary
+ * prototype check.
+ */
+Object.defineProperty(FlowgladError, Symbol.hasInstance, {
+  value(this: unknown, value: unknown): boolean {
+    if (this !== FlowgladError)
+      return Function.prototype[Symbol.hasInstance].call(this as () => void, value)
+    return typeof value === 'object' && value !== null && brand in value
+  },
+})
 
 /** Works across bundles and realms (checks the shape, not only the prototype chain). */
 export function isFlowgladError(value: unknown): value is FlowgladError {

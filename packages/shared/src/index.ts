@@ -22,7 +22,9 @@ export {
 } from './schemas/checkout-sessions.js'
 export {
   billingAddressSchema,
+  customerEmailSchema,
   customerScopedInputSchema,
+  customerUpdateFieldsSchema,
   updateCustomerInputSchema,
   updateCustomerSchema,
   usageMeterBalancesInputSchema,
@@ -37,6 +39,16 @@ export {
   getSubscriptionsSchema,
   getUsageMeterBalancesSchema,
 } from './schemas/reads.js'
+export {
+  claimResourceSchema,
+  getResourcesSchema,
+  getResourceUsageSchema,
+  listResourceClaimsSchema,
+  RESOURCE_EXTERNAL_ID_MAX_LENGTH,
+  RESOURCE_METADATA_STRING_MAX_LENGTH,
+  releaseResourceSchema,
+  resourceClaimMetadataSchema,
+} from './schemas/resources.js'
 export {
   cancelSubscriptionSchema,
   clientCreateSubscriptionSchema,

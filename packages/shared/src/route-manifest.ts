@@ -44,6 +44,11 @@ export const flowgladRoutes = {
   [K.GetCustomerDetails]: post(K.GetCustomerDetails),
   [K.GetInvoices]: post(K.GetInvoices),
   [K.GetPurchases]: post(K.GetPurchases),
+  [K.GetResourceUsages]: post(K.GetResourceUsages),
+  [K.GetResourceUsage]: post(K.GetResourceUsage),
+  [K.ClaimResource]: post(K.ClaimResource),
+  [K.ReleaseResource]: post(K.ReleaseResource),
+  [K.ListResourceClaims]: post(K.ListResourceClaims),
 } as const satisfies { [P in FlowgladActionKey]: FlowgladRoute & { path: P } }
 
 type Routes = typeof flowgladRoutes

@@ -2,6 +2,7 @@
 import * as z from 'zod'
 import { subscriptionAdjustmentTiming } from '../adjustment-timing.js'
 import { exactlyOnePrice, nonEmptyString, positiveInteger } from './common.js'
+import { oneAdjustmentForm } from './refinements.js'
 
 export { subscriptionAdjustmentTiming }
 
@@ -23,8 +24,6 @@ export const terseSubscriptionItemSchema = z
   })
   .superRefine(exactlyOnePrice)
 
-const adjustmentForms = ['priceSlug', 'priceId', 'subscriptionItems'] as const
-
 /**
  * `adjustSubscription` input, three exclusive forms: `{ priceSlug, quantity? }`,
  * `{ priceId, quantity? }` or `{ subscriptionItems: [...] }` (at least one item, quantities
@@ -44,19 +43,4 @@ export const adjustSubscriptionParamsSchema = z
     timing: subscriptionAdjustmentTimingSchema.default(subscriptionAdjustmentTiming.Auto),
     prorate: z.boolean({ error: 'prorate must be a boolean' }).optional(),
   })
-  .superRefine((value, ctx) => {
-    const forms = adjustmentForms.filter((field) => value[field] !== undefined)
-    if (forms.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'Exactly one of priceSlug, priceId or subscriptionItems must be provided',
-      })
-    } else if (forms[0] === 'subscriptionItems' && value.quantity !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['quantity'],
-        message: 'quantity goes inside each subscriptionItems entry',
-      })
-    }
-  })
+  .superRefine(oneAdjustmentForm())

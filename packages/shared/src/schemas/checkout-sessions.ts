@@ -1,12 +1,13 @@
 // Namespace import: lets bundlers drop the parts of zod we never touch (e.g. its locales).
 import * as z from 'zod'
 import { exactlyOnePrice, nonEmptyString, positiveInteger } from './common.js'
+import { httpUrl } from './refinements.js'
 
 /** Absolute, and http(s) only: a `javascript:` or `data:` redirect would run in the app's origin. */
 const absoluteUrl = (field: string) =>
   z
     .url({ error: `${field} must be an absolute URL` })
-    .refine((url) => /^https?:\/\//i.test(url), { error: `${field} must be an http or https URL` })
+    .refine(httpUrl(), { error: `${field} must be an http or https URL` })
 
 /**
  * Upstream clients send the session `type` along; it is accepted when it matches the schema's

@@ -29,6 +29,12 @@ export const updateCustomerInputSchema = z.object({
   billingAddress: billingAddressSchema.optional(),
 })
 
+/** `FlowgladServer.updateCustomer`: the customer's fields, `id` optional (never sent). */
+export const customerUpdateFieldsSchema = updateCustomerInputSchema.partial({ id: true })
+
+/** A customer's email, as the update schema accepts it (optional). */
+export const customerEmailSchema = updateCustomerInputSchema.shape.email
+
 export const updateCustomerSchema = z.object({
   customer: updateCustomerInputSchema,
   externalId: nonEmptyString('externalId'),
