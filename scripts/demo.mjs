@@ -1,4 +1,5 @@
-// `npm run demo`: install, build, start the emulator (demo seed, state kept under the example app)
+// `npm run demo`: install, build, start the emulator (the example's pricing.yaml, state kept under
+// the example app)
 // and the example Next.js app on 127.0.0.1, print the URL; Ctrl-C stops both.
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -66,6 +67,8 @@ if (useEmulator) {
     '127.0.0.1',
     '--port',
     emulatorPort,
+    '--pricing',
+    join(appDir, 'pricing.yaml'),
     '--state',
     join(appDir, '.emulator-state.json'),
     '--webhook-url',

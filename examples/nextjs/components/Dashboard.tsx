@@ -5,6 +5,8 @@ import { useState, useTransition } from 'react'
 import { signOut } from '@/app/actions'
 import { DevPanel } from './DevPanel'
 import { MeterBar } from './MeterBar'
+import { TeamSeats } from './TeamSeats'
+import { purchasedCount, purchasedThisPeriod, topUpCredits } from './top-ups'
 import { UsageActions } from './UsageActions'
 
 export function Dashboard({ userName, userId }: { userName: string; userId: string }) {
@@ -20,7 +22,8 @@ export function Dashboard({ userName, userId }: { userName: string; userId: stri
       </p>
     )
   }
-  const { currentSubscription, pricingModel, checkFeatureAccess, checkUsageBalance } = billing
+  const { currentSubscription, pricingModel, checkFeatureAccess, checkUsageBalance, purchases } =
+    billing
   if (!pricingModel) return <p className="card">No pricing model.</p>
 
   const plan = pricingModel.products.find((product) =>
@@ -28,6 +31,7 @@ export function Dashboard({ userName, userId }: { userName: string; userId: stri
   )
   const advanced = checkFeatureAccess('advanced_models')
   const grants = currentSubscription?.experimental?.featureItems ?? []
+  const packs = purchasedThisPeriod(purchases, currentSubscription?.currentBillingPeriodStart)
 
   const run = (work: () => Promise<string>) =>
     startTransition(async () => {
@@ -53,6 +57,10 @@ export function Dashboard({ userName, userId }: { userName: string; userId: stri
           Advanced models:{' '}
           <span className={`badge ${advanced ? 'on' : ''}`} data-testid="advanced-models">
             {advanced ? 'unlocked' : 'locked'}
+          </span>{' '}
+          Token packs bought:{' '}
+          <span className="badge" data-testid="token-packs">
+            {billing.hasPurchased('token_pack') ? purchasedCount(purchases, pricingModel) : 0}
           </span>
         </p>
         <p className="muted">
@@ -65,9 +73,13 @@ export function Dashboard({ userName, userId }: { userName: string; userId: stri
       <section className="card">
         <h2>Usage this period</h2>
         {pricingModel.usageMeters.map((meter) => {
-          const granted = grants
-            .filter((item) => item.type === 'usage_credit_grant' && item.usageMeterId === meter.id)
-            .reduce((total, item) => total + (item.amount ?? 0), 0)
+          const granted =
+            grants
+              .filter(
+                (item) => item.type === 'usage_credit_grant' && item.usageMeterId === meter.id,
+              )
+              .reduce((total, item) => total + (item.amount ?? 0), 0) +
+            topUpCredits(packs, pricingModel, meter.id)
           return (
             <MeterBar
               key={meter.id}
@@ -79,6 +91,8 @@ export function Dashboard({ userName, userId }: { userName: string; userId: stri
           )
         })}
       </section>
+
+      {currentSubscription && <TeamSeats subscriptionId={currentSubscription.id} />}
 
       <UsageActions pending={pending} run={run} />
 

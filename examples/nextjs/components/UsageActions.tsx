@@ -43,10 +43,11 @@ export function UsageActions({ pending, run }: Props) {
       return `Recorded ${result.created} API calls on the server (${result.skipped} duplicates skipped)`
     })
 
-  const upgrade = () =>
+  // Every purchase goes through the hosted checkout page and comes back here.
+  const checkout = (priceSlug: string) =>
     run(async () => {
       const result = await billing.createCheckoutSession({
-        priceSlug: 'pro_monthly',
+        priceSlug,
         successUrl: `${window.location.origin}/?checkout=success`,
         cancelUrl: `${window.location.origin}/?checkout=cancel`,
         autoRedirect: true,
@@ -111,10 +112,20 @@ export function UsageActions({ pending, run }: Props) {
             type="button"
             className="primary"
             disabled={pending}
-            onClick={upgrade}
+            onClick={() => checkout('pro_monthly')}
             data-testid="upgrade"
           >
             Upgrade to Pro
+          </button>
+        ) : null}
+        {onFreePlan ? (
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => checkout('team_monthly')}
+            data-testid="start-trial"
+          >
+            Try Team free for 14 days
           </button>
         ) : subscription?.status === 'cancellation_scheduled' ? (
           <button type="button" disabled={pending} onClick={resume} data-testid="resume">
@@ -125,6 +136,14 @@ export function UsageActions({ pending, run }: Props) {
             Cancel
           </button>
         )}
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => checkout('token_pack')}
+          data-testid="buy-token-pack"
+        >
+          Buy 100,000 tokens ($10, once)
+        </button>
       </div>
     </section>
   )

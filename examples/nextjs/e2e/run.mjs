@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parsePricingText } from '@flowglad/emulator'
 import { startEmulator } from '@flowglad/emulator/node'
 import { launchChromium } from '../../../scripts/chromium.mjs'
 import { assert, assertEqual, createHarness } from './harness.mjs'
@@ -101,6 +102,14 @@ function scenario() {
     assertEqual(await used(page, 'ai_tokens'), 0, 'ai_tokens used before any usage')
   })
 
+  t.step('on the Free plan the team card offers no seats', async ({ page }) => {
+    await eventually(
+      () => page.getByTestId('seats-none').isVisible(),
+      Boolean,
+      'the Free plan shows seats',
+    )
+  })
+
   t.step(
     'generate twice: the ai_tokens bar moves after reload and the emulator holds exactly those events',
     async ({ page, emulator }) => {
@@ -154,7 +163,7 @@ function scenario() {
       await page.getByTestId('upgrade').click()
       await page.waitForURL(/\/checkout\//, { timeout: 15_000 })
       await page.screenshot({ path: `${artifacts}/02-checkout.png`, fullPage: true })
-      await page.getByRole('button', { name: 'Complete purchase' }).click()
+      await page.getByRole('button', { name: 'Subscribe', exact: true }).click()
       await page.waitForURL(
         (url) => url.href.startsWith(app.url) && url.search.includes('checkout=success'),
         { timeout: 15_000 },
@@ -169,6 +178,72 @@ function scenario() {
         0,
         'the Pro subscription starts with no ai_tokens usage',
       )
+    },
+  )
+
+  t.step(
+    'Pro grants 3 seats: invite teammates (twice the same holds one), a full team refuses, remove frees one',
+    async ({ page, emulator }) => {
+      const seat = (id) => text(page, id).then(Number)
+      await eventually(
+        () => seat('seats-capacity').catch(() => -1),
+        (n) => n === 3,
+        'Pro shows no seats',
+      )
+      // Submits the invite form and waits until it settled (the field clears on success).
+      const invite = async (id) => {
+        await page.getByTestId('teammate-id').fill(id)
+        await page.getByTestId('invite').click()
+        await eventually(
+          async () =>
+            (await page.getByTestId('teammate-id').inputValue()) === '' ||
+            (await page.getByTestId('seats-problem').isVisible()),
+          Boolean,
+          `inviting ${id} never settled`,
+        )
+      }
+      const teammates = () =>
+        page
+          .getByTestId('teammate')
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-teammate')).sort())
+      await invite('ada@team.test')
+      await invite('grace@team.test')
+      await invite('ada@team.test')
+      await eventually(teammates, (list) => list.length === 2, 'two teammates listed')
+      assertEqual(await seat('seats-claimed'), 2, 'the same teammate twice holds one seat')
+      await invite('linus@team.test')
+      await eventually(
+        () => seat('seats-available'),
+        (n) => n === 0,
+        'the team is not full',
+      )
+      await invite('margaret@team.test')
+      assert(
+        (await text(page, 'seats-problem')).includes('no seats left'),
+        'a full team refuses the invite',
+      )
+      assertEqual(await seat('seats-claimed'), 3, 'the refused invite claimed nothing')
+      await page.getByTestId('remove-grace@team.test').click()
+      await eventually(
+        () => seat('seats-available'),
+        (n) => n === 1,
+        'removing freed no seat',
+      )
+      assertEqual(
+        JSON.stringify(await teammates()),
+        JSON.stringify(['ada@team.test', 'linus@team.test']),
+        'teammates after the removal',
+      )
+      const held = [...emulator.state.tables.resourceClaims.values()]
+        .filter((claim) => claim.releasedAt === null && claim.expiredAt === null)
+        .map((claim) => claim.externalId)
+        .sort()
+      assertEqual(
+        JSON.stringify(held),
+        JSON.stringify(['ada@team.test', 'linus@team.test']),
+        'the emulator holds exactly those seats',
+      )
+      await page.screenshot({ path: `${artifacts}/02b-seats.png`, fullPage: true })
     },
   )
 
@@ -206,6 +281,33 @@ function scenario() {
     },
   )
 
+  t.step(
+    'buys a token pack: the checkout says Buy, the ai_tokens balance grows by 100,000 at once',
+    async ({ page, app, emulator }) => {
+      const balance = () =>
+        page.getByTestId('meter-ai_tokens').getAttribute('data-balance').then(Number)
+      const before = await balance()
+      const usedBefore = await used(page, 'ai_tokens')
+      assertEqual(await text(page, 'token-packs'), '0', 'token packs before buying')
+      await page.getByTestId('buy-token-pack').click()
+      await page.waitForURL(/\/checkout\//, { timeout: 15_000 })
+      const checkoutText = await page.textContent('body')
+      assert(checkoutText.includes('10.00 USD, one-time payment'), 'the page shows the amount')
+      await page.screenshot({ path: `${artifacts}/03-top-up-checkout.png`, fullPage: true })
+      await page.getByRole('button', { name: 'Buy', exact: true }).click()
+      await page.waitForURL(
+        (url) => url.href.startsWith(app.url) && url.search.includes('checkout=success'),
+        { timeout: 15_000 },
+      )
+      await eventually(balance, (n) => n === before + 100_000, 'the balance did not grow')
+      assertEqual(await text(page, 'token-packs'), '1', 'hasPurchased("token_pack")')
+      assertEqual(await used(page, 'ai_tokens'), usedBefore, 'a top-up is not usage')
+      const purchases = [...emulator.state.tables.purchases.values()]
+      assertEqual(purchases.length, 1, 'the emulator recorded one purchase')
+      assertEqual(purchases[0].firstInvoiceValue, 1000, 'the purchase cost $10')
+    },
+  )
+
   t.step('advancing a month invoices the Pro period for exactly its usage', async ({ page }) => {
     await act(page, 'track-active-user', /Tracked active user/)
     await act(page, 'api-burst', /Recorded 25 API calls/)
@@ -225,7 +327,7 @@ function scenario() {
       2000 + 500 + 1,
       'invoice total in cents',
     )
-    await page.screenshot({ path: `${artifacts}/03-invoice.png`, fullPage: true })
+    await page.screenshot({ path: `${artifacts}/04-invoice.png`, fullPage: true })
   })
 
   t.step('cancel schedules the end of the period and resume undoes it', async ({ page }) => {
@@ -255,7 +357,7 @@ function scenario() {
       assertEqual(await used(page, slug), 0, `B's ${slug}`)
     assertEqual(await page.getByTestId('invoice').count(), 0, "B's invoices")
     assertEqual(await text(page, 'advanced-models'), 'locked', "B's advanced_models")
-    await page.screenshot({ path: `${artifacts}/04-user-b.png`, fullPage: true })
+    await page.screenshot({ path: `${artifacts}/05-user-b.png`, fullPage: true })
   })
 
   t.step(
@@ -300,10 +402,36 @@ function scenario() {
     assertEqual(forged.status, 403, 'cross-site form post')
     assertEqual((await forged.json()).error?.code, 'csrf_rejected', 'cross-site error code')
   })
+
+  t.step(
+    'user B starts the Team trial: Subscribe, 14 days free, trialing',
+    async ({ page, app }) => {
+      await page.goto(app.url)
+      await page.getByTestId('start-trial').click()
+      await page.waitForURL(/\/checkout\//, { timeout: 15_000 })
+      const checkoutText = await page.textContent('body')
+      assert(checkoutText.includes('50.00 USD per month'), 'the page shows amount and interval')
+      assert(checkoutText.includes('14-day free trial'), 'the page shows the trial')
+      await page.getByRole('button', { name: 'Subscribe', exact: true }).click()
+      await page.waitForURL(
+        (url) => url.href.startsWith(app.url) && url.search.includes('checkout=success'),
+        { timeout: 15_000 },
+      )
+      await eventually(
+        () => text(page, 'subscription-status').catch(() => ''),
+        (v) => v === 'trialing',
+        'the Team subscription is not trialing',
+      )
+      assertEqual(await text(page, 'plan'), 'Team', 'plan during the trial')
+    },
+  )
   return t
 }
 
-const emulator = await startEmulator({ port: 0 })
+// The demo's pricing model, as `npm run demo` loads it (`--pricing pricing.yaml`).
+const pricingPath = fileURLToPath(new URL('../pricing.yaml', import.meta.url))
+const pricingModel = parsePricingText(readFileSync(pricingPath, 'utf8'), pricingPath)
+const emulator = await startEmulator({ port: 0, pricingModel })
 let app
 let browser
 let outcome = { passed: 0, failed: 1 }

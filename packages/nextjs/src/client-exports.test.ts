@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 // The runtime names of upstream `@flowglad/nextjs` 0.18.0's `.` entry (its dist/types/index.d.ts),
-// without the resource hooks (a later issue), plus those its next release (HEAD) adds.
+// plus those its next release (HEAD) adds.
 const upstream018 = [
   'FlowgladProvider',
   'useBilling',
@@ -9,6 +9,8 @@ const upstream018 = [
   'usePricingModel',
   'useUsageMeter',
   'useUsageMeters',
+  'useResources',
+  'useResource',
   'USAGE_METERS_QUERY_KEY',
   'RESOURCES_QUERY_KEY',
   'RESOURCE_CLAIMS_QUERY_KEY',

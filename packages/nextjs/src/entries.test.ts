@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
@@ -33,5 +34,23 @@ describe('@flowglad/nextjs entry points', () => {
     ]) {
       expect(typeof (server as Record<string, unknown>)[name], name).toBe('function')
     }
+  })
+
+  it('cold start: loading ./server (built) in a fresh process never loads zod', () => {
+    // zod's core marks the global object when it is evaluated; nothing on this path may.
+    const probe = (specifier: string) =>
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `await import('${specifier}'); console.log(typeof globalThis.__zod_globalConfig)`,
+        ],
+        { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8' },
+      ).trim()
+    expect(probe('@flowglad/nextjs/server')).toBe('undefined')
+    expect(probe('@flowglad/server')).toBe('undefined')
+    // The probe can fail: the full shared entry does load zod.
+    expect(probe('@flowglad/shared')).toBe('object')
   })
 })

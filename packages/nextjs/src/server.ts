@@ -2,6 +2,7 @@
 // (FlowgladServer, FlowgladServerAdmin, requestHandler, createFlowgladHandler, verifyWebhook,
 // WebhookVerificationError, ...), as upstream, and `webhookRouteHandler` for the webhook route.
 export * from '@flowglad/server'
+export * from './mcp/index.js'
 export {
   type FlowgladCatchAllParams,
   type LegacyNextRouteContext,

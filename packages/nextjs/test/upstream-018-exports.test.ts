@@ -7,24 +7,7 @@ import { describe, expect, it } from 'vitest'
 const require = createRequire(import.meta.url)
 
 const later = {
-  resources: {
-    issue: 17,
-    names: [
-      'claimResourceSchema',
-      'releaseResourceSchema',
-      'getResourcesSchema',
-      'listResourceClaimsSchema',
-      'useResources',
-      'useResource',
-      'RESOURCES_QUERY_KEY',
-      'RESOURCE_CLAIMS_QUERY_KEY',
-    ],
-  },
   webhooks: { issue: 18, names: ['verifyWebhook', 'WebhookVerificationError'] },
-  mcp: {
-    issue: 19,
-    names: ['mcpHandlerWithFlowglad', 'toolWithFeatureAccessCheck', 'toolWithUsageBalanceCheck'],
-  },
 }
 const allowedGaps = new Set(Object.values(later).flatMap((group) => group.names))
 
@@ -36,12 +19,27 @@ const entries = [
     upstream: 'upstream-server/express',
     ours: () => import('@flowglad/server/express'),
   },
+  {
+    name: '@flowglad/server/better-auth',
+    upstream: 'upstream-server/better-auth',
+    ours: () => import('@flowglad/server/better-auth'),
+  },
+  {
+    name: '@flowglad/server/supabase',
+    upstream: 'upstream-server/supabase',
+    ours: () => import('@flowglad/server/supabase'),
+  },
   { name: '@flowglad/react', upstream: 'upstream-react', ours: () => import('@flowglad/react') },
   { name: '@flowglad/nextjs', upstream: 'upstream-nextjs', ours: () => import('@flowglad/nextjs') },
   {
     name: '@flowglad/nextjs/server',
     upstream: 'upstream-nextjs/server',
     ours: () => import('@flowglad/nextjs/server'),
+  },
+  {
+    name: '@flowglad/nextjs/better-auth',
+    upstream: 'upstream-nextjs/better-auth',
+    ours: () => import('@flowglad/nextjs/better-auth'),
   },
 ]
 

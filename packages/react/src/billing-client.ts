@@ -5,6 +5,11 @@ import { type ActionResult, errorResult, type FlowgladActionError } from './resu
 export interface BillingClientOptions {
   /** Where the app mounts `/api/flowglad`: absolute (`https://app.example`) or `/`-relative; default same origin. */
   baseURL?: string
+  /**
+   * Where Better Auth is mounted (e.g. `/api/auth`) when the Flowglad plugin serves the routes:
+   * every call goes to `<betterAuthBasePath>/flowglad/<action>`, and `baseURL` is not used.
+   */
+  betterAuthBasePath?: string
   /** Extra headers on every request; a function is read per request. */
   headers?: HeadersInit | (() => HeadersInit | undefined)
   /** Replaces the global `fetch` (React Native, tests, custom auth). */
@@ -68,19 +73,27 @@ export class FlowgladRequestError extends Error {
 }
 
 /** Throws for a baseURL that is neither absolute nor `/`-relative (the upstream rule). */
-export function checkBaseURL(baseURL: string): string {
+export function checkBaseURL(baseURL: string, name = 'baseURL'): string {
   if (baseURL === '' || baseURL.startsWith('/')) return baseURL
   try {
     new URL(baseURL)
     return baseURL
   } catch {
-    throw new TypeError(`baseURL must be an absolute URL or start with "/": ${baseURL}`)
+    throw new TypeError(`${name} must be an absolute URL or start with "/": ${baseURL}`)
   }
+}
+
+/** The URL every action path is appended to (upstream's rule: Better Auth's base path wins). */
+function routeRootOf(baseURL: string, betterAuthBasePath: string | undefined): string {
+  if (betterAuthBasePath !== undefined) {
+    return `${checkBaseURL(betterAuthBasePath, 'betterAuthBasePath').replace(/\/+$/, '')}/flowglad`
+  }
+  return `${baseURL.replace(/\/+$/, '')}/api/flowglad`
 }
 
 export function createBillingClient(options: BillingClientOptions = {}): BillingClient {
   const baseURL = checkBaseURL(options.baseURL ?? '')
-  const root = baseURL.replace(/\/+$/, '')
+  const routeRoot = routeRootOf(baseURL, options.betterAuthBasePath)
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
   const listeners = new Set<() => void>()
   const invalidators = new Set<(tag?: string) => void>()
@@ -104,7 +117,7 @@ export function createBillingClient(options: BillingClientOptions = {}): Billing
     try {
       // A route's path is its key (the shared route table guarantees it), so the URL needs no
       // lookup and the browser bundle carries neither the table nor the key object.
-      response = await doFetch(`${root}/api/flowglad/${key}`, {
+      response = await doFetch(`${routeRoot}/${key}`, {
         method: 'POST',
         headers,
         body: JSON.stringify(input),

@@ -1,8 +1,14 @@
 export type {
   BulkCreateUsageEventsParams,
   CancelSubscriptionParams,
+  ClaimResourceParams,
+  ClaimResourceResponse,
   ClientCreateUsageEventParams,
   CustomerBillingDetails,
+  ReleaseResourceParams,
+  ReleaseResourceResponse,
+  ResourceClaim,
+  ResourceUsage,
   UncancelSubscriptionParams,
 } from '@flowglad/shared/browser'
 export type { AdjustSubscriptionResult } from './adjust-subscription.js'
@@ -73,6 +79,14 @@ export { type UseInvoicesResult, useInvoices } from './use-invoices.js'
 export { type UsePaymentMethodsResult, usePaymentMethods } from './use-payment-methods.js'
 export { usePricing, usePricingModel } from './use-pricing-model.js'
 export { type UsePurchasesResult, usePurchases } from './use-purchases.js'
+export {
+  type ClaimOneResourceParams,
+  type ReleaseOneResourceParams,
+  type UseResourceResult,
+  type UseResourcesResult,
+  useResource,
+  useResources,
+} from './use-resources.js'
 export { type UseSubscriptionResult, useSubscription } from './use-subscription.js'
 export { type UseSubscriptionsResult, useSubscriptions } from './use-subscriptions.js'
 export {

@@ -20,6 +20,11 @@ export interface FlowgladProviderLiveProps {
   children?: ReactNode
   /** Absolute (`https://app.example`) or `/`-relative; default: same origin. */
   baseURL?: string
+  /**
+   * Better Auth's base path (e.g. `/api/auth`) when `flowgladPlugin` serves the routes: calls go
+   * to `<betterAuthBasePath>/flowglad/<action>` instead of `<baseURL>/api/flowglad/<action>`.
+   */
+  betterAuthBasePath?: string
   requestConfig?: FlowgladRequestConfig
   /**
    * For 0.16 apps. Omitted (as in 0.17+): billing loads when the first `useBilling` mounts.
@@ -45,6 +50,7 @@ export function FlowgladProvider(props: FlowgladProviderProps) {
   latest.current = props
   const mocks = props.__devMode ? props.billingMocks : undefined
   const baseURL = props.__devMode ? undefined : props.baseURL
+  const betterAuthBasePath = props.__devMode ? undefined : props.betterAuthBasePath
   const loadBilling = props.__devMode ? true : props.loadBilling
 
   const client = useMemo(() => {
@@ -52,10 +58,11 @@ export function FlowgladProvider(props: FlowgladProviderProps) {
     const config = () => (latest.current.__devMode ? undefined : latest.current.requestConfig)
     return createBillingClient({
       baseURL,
+      betterAuthBasePath,
       headers: () => config()?.headers,
       fetch: (input, init) => (config()?.fetch ?? fetch)(input, init),
     })
-  }, [baseURL, mocks])
+  }, [baseURL, betterAuthBasePath, mocks])
 
   // Asked for during render, not only after commit: React may render (and commit) other parts
   // of the tree with the previous `false` before this render commits, e.g. while a transition

@@ -6,7 +6,7 @@ export const PAYMENT_METHODS_QUERY_KEY = 'flowglad-payment-methods'
 export const CUSTOMER_DETAILS_QUERY_KEY = 'flowglad-customer-details'
 export const INVOICES_QUERY_KEY = 'flowglad-invoices'
 export const PURCHASES_QUERY_KEY = 'flowglad-purchases'
-/** Reserved for the resource hooks (upstream 0.18 exports them). */
+/** `useResources` / `useResource`: refreshed by their `claim` and `release`. */
 export const RESOURCES_QUERY_KEY = 'flowglad-resources'
 export const RESOURCE_CLAIMS_QUERY_KEY = 'flowglad-resource-claims'
 /** Upstream keys the pricing model by its action key; it is not customer data. */

@@ -1,15 +1,30 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { nodeImportsOf } from '../test/edge-imports.js'
+import { nodeImportsOf, zodFilesOf } from '../test/edge-imports.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
 describe('edge safety', () => {
   it('src/index.ts (client, FlowgladServer, admin, batcher, handler) and its dependencies import no Node builtin', async () => {
     expect(await nodeImportsOf(resolve(here, 'index.ts'))).toEqual([])
+  }, 30_000)
+
+  it('cold start: nothing reachable from src/index.ts loads zod (validation is compiled)', async () => {
+    expect(await zodFilesOf(resolve(here, 'index.ts'))).toEqual([])
+  }, 30_000)
+
+  it('the zod check can fail: a module importing the shared schemas reaches zod', async () => {
+    const dir = mkdtempSync(join(here, '..', 'test', '.zod-check-'))
+    const entry = join(dir, 'entry.ts')
+    writeFileSync(entry, "export { cancelSubscriptionSchema } from '@flowglad/shared'\n")
+    try {
+      expect((await zodFilesOf(entry)).length).toBeGreaterThan(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }, 30_000)
 
   it('the check itself catches a node: import and a bare builtin', async () => {

@@ -1,7 +1,7 @@
 // @flowglad/server: the REST client, FlowgladServer (customer-scoped), FlowgladServerAdmin and
 // the request handler core. Edge-safe: nothing reachable from here imports a `node:` module.
 
-export type { GetPricingModelResponse } from '@flowglad/shared'
+export type { GetPricingModelResponse } from '@flowglad/shared/core'
 export {
   FlowgladServerAdmin,
   type FlowgladServerAdminOptions,

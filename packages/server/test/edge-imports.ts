@@ -65,3 +65,13 @@ export async function nodeImportsOf(entry: string): Promise<string[]> {
   }
   return found
 }
+
+/** The zod files the bundle of `entry` reaches (workspace packages and npm dependencies included). */
+export async function zodFilesOf(entry: string): Promise<string[]> {
+  const metafile = await neutralBundleMetafile(entry, {
+    mainFields: ['module', 'main'],
+    conditions: ['import', 'module', 'default'],
+    external: ['node:*', ...builtins],
+  })
+  return Object.keys(metafile.inputs).filter((file) => /(^|\/)zod\//.test(file))
+}

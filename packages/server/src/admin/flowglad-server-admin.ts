@@ -1,13 +1,23 @@
 import type {
+  ClaimResourceBody,
+  ClaimResourceResponse,
   Customer,
   CustomerBillingDetails,
+  GetResourcesResponse,
+  GetResourceUsageResponse,
+  ListResourceClaimsResponse,
   Price,
   Product,
+  ReleaseResourceBody,
+  ReleaseResourceResponse,
+  Resource,
+  ResourceIdentifier,
   Subscription,
   UsageEvent,
   UsageMeter,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 import type { FlowgladClientOptions, RequestOptions } from '../client/options.js'
+import * as resourceClaims from '../client/resource-claims.js'
 import { apiPath, FlowgladRestClient } from '../client/rest-client.js'
 import type {
   BulkUsageEventsResponse,
@@ -219,5 +229,91 @@ export class FlowgladServerAdmin {
 
   async getUsageEvent(id: string, options?: RequestOptions): Promise<{ usageEvent: UsageEvent }> {
     return this.#client.get(apiPath`/usage-events/${id}`, {}, options)
+  }
+
+  // Resources (the pricing model's claimable capacity)
+  async listResources(options?: RequestOptions): Promise<{ resources: Resource[] }> {
+    return this.#client.get(apiPath`/resources`, {}, options)
+  }
+
+  async getResource(id: string, options?: RequestOptions): Promise<{ resource: Resource }> {
+    return this.#client.get(apiPath`/resources/${id}`, {}, options)
+  }
+
+  async createResource(
+    params: { resource: Pick<Resource, 'slug' | 'name'> & { active?: boolean } },
+    options?: RequestOptions,
+  ): Promise<{ resource: Resource }> {
+    return this.#client.post(apiPath`/resources`, params, options)
+  }
+
+  async updateResource(
+    id: string,
+    params: { resource: Partial<Pick<Resource, 'slug' | 'name' | 'active'>> },
+    options?: RequestOptions,
+  ): Promise<{ resource: Resource }> {
+    const path = apiPath`/resources/${id}`
+    return this.#client.put(path, { resource: { ...params?.resource, id } }, options)
+  }
+
+  // Resource claims of any subscription of the organisation (no ownership check). Inputs go
+  // through the same shared schemas as `FlowgladServer`'s: bad input sends nothing.
+  async getResourceUsages(
+    subscriptionId: string,
+    options?: RequestOptions,
+  ): Promise<GetResourcesResponse> {
+    return resourceClaims.fetchResourceUsages(this.#client, subscriptionId, options)
+  }
+
+  async getResourceUsage(
+    subscriptionId: string,
+    params: ResourceIdentifier,
+    options?: RequestOptions,
+  ): Promise<GetResourceUsageResponse> {
+    return resourceClaims.fetchResourceUsage(
+      this.#client,
+      subscriptionId,
+      resourceClaims.parseUsageQuery(params),
+      options,
+    )
+  }
+
+  async claimResource(
+    subscriptionId: string,
+    params: ClaimResourceBody,
+    options?: RequestOptions,
+  ): Promise<ClaimResourceResponse> {
+    return resourceClaims.postClaim(
+      this.#client,
+      subscriptionId,
+      resourceClaims.parseClaim(params),
+      options,
+    )
+  }
+
+  async releaseResource(
+    subscriptionId: string,
+    params: ReleaseResourceBody,
+    options?: RequestOptions,
+  ): Promise<ReleaseResourceResponse> {
+    return resourceClaims.postRelease(
+      this.#client,
+      subscriptionId,
+      resourceClaims.parseRelease(params),
+      options,
+    )
+  }
+
+  async listResourceClaims(
+    subscriptionId: string,
+    params: { resourceSlug?: string } = {},
+    options?: RequestOptions,
+  ): Promise<ListResourceClaimsResponse> {
+    return resourceClaims.fetchClaims(
+      this.#client,
+      subscriptionId,
+      resourceClaims.parseClaimsQuery(params),
+      options,
+    )
   }
 }

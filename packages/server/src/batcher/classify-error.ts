@@ -1,4 +1,4 @@
-import { FlowgladError, isFlowgladError } from '@flowglad/shared'
+import { FlowgladError, isFlowgladError } from '@flowglad/shared/core'
 
 /**
  * What a failed bulk request means for its events:

@@ -1,4 +1,4 @@
-import type { UsageEvent } from '@flowglad/shared'
+import type { UsageEvent } from '@flowglad/shared/core'
 import type { UsageEventWireInput } from '../client/wire-types.js'
 import { asFlowgladError, classifyFailure, retryAfterHintMs } from './classify-error.js'
 import { splitUnencodable } from './encoding.js'

@@ -1,4 +1,4 @@
-import { FlowgladError, validateUsageProperties } from '@flowglad/shared'
+import { FlowgladError, validateUsageProperties } from '@flowglad/shared/core'
 import type { QueuedEvent } from './entry.js'
 
 /**

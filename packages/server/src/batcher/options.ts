@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 import type { UsageBatcherClient, UsageBatcherOptions } from './types.js'
 
 export const DEFAULT_MAX_BATCH_SIZE = 500

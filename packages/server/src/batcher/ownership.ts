@@ -1,4 +1,4 @@
-import { isFlowgladError } from '@flowglad/shared'
+import { isFlowgladError } from '@flowglad/shared/core'
 import { asFlowgladError } from './classify-error.js'
 import type { QueuedEvent } from './entry.js'
 import type { UsageFailure } from './types.js'

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 // The built ESM entry, as an app would load it (run `pnpm --filter @flowglad/server build` first).
-const distEntry = fileURLToPath(new URL('../../dist/batcher/index.js', import.meta.url))
+const distEntry = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
 
 interface ChildResult {
   code: number | null

@@ -1,4 +1,4 @@
-import type { FlowgladError, UsageEvent } from '@flowglad/shared'
+import type { FlowgladError, UsageEvent } from '@flowglad/shared/core'
 import type { UsageEventWireInput } from '../client/wire-types.js'
 import type { UsageEventInput } from '../server/usage-event-input.js'
 

@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 import { retryDelayMs } from './backoff.js'
 import { asFlowgladError } from './classify-error.js'
 import { bulkSender, ownershipGateFor } from './client-send.js'

@@ -1,4 +1,4 @@
-import { FlowgladError, type FlowgladErrorCode } from '@flowglad/shared'
+import { FlowgladError, type FlowgladErrorCode } from '@flowglad/shared/core'
 import { redactSecret } from './redact.js'
 
 // Node's util.inspect looks for this symbol; Symbol.for keeps the main entry free of node: imports.

@@ -1,4 +1,4 @@
-import { DEFAULT_FLOWGLAD_BASE_URL, FlowgladError, getBaseURL } from '@flowglad/shared'
+import { DEFAULT_FLOWGLAD_BASE_URL, FlowgladError, getBaseURL } from '@flowglad/shared/core'
 import { readEnv } from './env.js'
 
 export const DEFAULT_BASE_URL = DEFAULT_FLOWGLAD_BASE_URL

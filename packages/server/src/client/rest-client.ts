@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 import { attemptSignal, raceAbort, sleep } from './abort.js'
 import { apiErrorFromResponse } from './api-error.js'
 import {

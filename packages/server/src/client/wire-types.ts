@@ -10,7 +10,7 @@ import type {
   UsageMeter,
   UsageMeterAggregationType,
   UsageMeterBalance,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 
 /** Wire shapes of the Flowglad REST API (`/api/v1`), as our clients send and receive them. */
 

@@ -1,11 +1,12 @@
 import {
+  compiledActionSchemas,
   type FlowgladActionKey,
   FlowgladError,
-  flowgladActions,
+  flowgladRoutes,
   isFlowgladActionKey,
   isFlowgladError,
   parseOrThrow,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 import { FlowgladServerAdmin } from '../admin/flowglad-server-admin.js'
 import { flowgladActionHandlers } from './actions/index.js'
 import { assertSameSiteRequest } from './csrf-guard.js'
@@ -113,7 +114,7 @@ async function run<Source>(
   if (!isFlowgladActionKey(path)) {
     throw reject(new FlowgladError('not_found', `"${truncate(path)}" is not a Flowglad action`))
   }
-  const action = flowgladActions[path]
+  const action = flowgladRoutes[path]
   if (request.method.toUpperCase() !== action.method) {
     throw reject(
       new FlowgladError(
@@ -134,10 +135,10 @@ async function run<Source>(
     throw reject(error)
   })
   if (customerExternalId !== null) {
-    refuseOnThrow(() => assertOwnExternalId(body, customerExternalId))
+    refuseOnThrow(() => assertOwnExternalId(path, body, customerExternalId))
   }
   const input = refuseOnThrow(() =>
-    parseOrThrow(action.inputSchema, body, `Invalid input for ${path}`),
+    parseOrThrow(compiledActionSchemas[path], body, `Invalid input for ${path}`),
   )
 
   const flowglad =

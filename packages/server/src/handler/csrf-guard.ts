@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 

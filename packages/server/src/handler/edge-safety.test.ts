@@ -3,8 +3,9 @@ import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 // Static half of the edge check: every module the core reaches may import only relative
-// files, @flowglad/shared and nanoid's pure alphabet — never `node:` or a Node builtin.
-const allowedPackages = new Set(['@flowglad/shared', 'nanoid/url-alphabet'])
+// files, @flowglad/shared's zod-free core and nanoid's pure alphabet — never `node:` or a Node
+// builtin (nor the full @flowglad/shared entry, which loads zod).
+const allowedPackages = new Set(['@flowglad/shared/core', 'nanoid/url-alphabet'])
 const handlerDir = new URL('.', import.meta.url).pathname
 
 function sourceFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import type { FlowgladErrorBody } from '@flowglad/shared'
+import type { FlowgladErrorBody } from '@flowglad/shared/core'
 
 /** The wire shape of every answer: exactly one of `data` and `error` is non-null. */
 export type FlowgladEnvelope<T = unknown> =

@@ -21,6 +21,11 @@ describe('FlowgladServerLike', () => {
       'getUsageMeterBalances',
       'getOwnedSubscriptions',
       'assertOwnsSubscription',
+      'getResourceUsages',
+      'getResourceUsage',
+      'claimResource',
+      'releaseResource',
+      'listResourceClaims',
     ]
     for (const method of methods) expect(typeof FlowgladServer.prototype[method]).toBe('function')
   })

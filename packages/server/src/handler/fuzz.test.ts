@@ -36,6 +36,11 @@ const validBodies: Record<FlowgladActionKey, Record<string, unknown>> = {
   customerDetails: {},
   'invoices/list': { limit: 1 },
   'purchases/list': {},
+  'resources/usages': {},
+  'resources/usages/retrieve': { resourceSlug: 'seats' },
+  'resources/claim': { resourceSlug: 'seats', externalId: 'teammate_1' },
+  'resources/release': { resourceSlug: 'seats', quantity: 1 },
+  'resources/claims': { resourceSlug: 'seats' },
 }
 
 const fieldNames = fc.constantFrom(
@@ -58,6 +63,9 @@ const fieldNames = fc.constantFrom(
   '__proto__',
   'constructor',
   'customerId',
+  'resourceSlug',
+  'externalIds',
+  'claimIds',
 )
 
 const mutatedBody = (key: FlowgladActionKey, maxMutations = 4) =>

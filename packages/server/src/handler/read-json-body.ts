@@ -1,4 +1,4 @@
-import { FlowgladError, isFlowgladError } from '@flowglad/shared'
+import { FlowgladError, isFlowgladError } from '@flowglad/shared/core'
 
 /** Default upper bound on a request body, in bytes (1 MiB); every action's input is far smaller. */
 export const defaultMaxBodyBytes = 1_048_576

@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 import { isOwnOrAllowedOrigin, parseUrl } from './csrf-guard.js'
 
 export interface RedirectUrls {

@@ -1,4 +1,8 @@
-import { FlowgladError, type FlowgladErrorBody, type FlowgladErrorCode } from '@flowglad/shared'
+import {
+  FlowgladError,
+  type FlowgladErrorBody,
+  type FlowgladErrorCode,
+} from '@flowglad/shared/core'
 import { createFlowgladHandler } from './create-flowglad-handler.js'
 import type { FlowgladEnvelope } from './envelope.js'
 import type { FlowgladHandlerOptions } from './types.js'

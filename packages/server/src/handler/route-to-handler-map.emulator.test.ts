@@ -34,7 +34,7 @@ describe('routeToHandlerMap / hybridRouteToHandlerMap: an app-built adapter work
   it('cover every key of the table exactly once', () => {
     expect(Object.keys(hybridRouteToHandlerMap)).toEqual(['pricing-models/retrieve'])
     expect(Object.keys(routeToHandlerMap)).not.toContain('pricing-models/retrieve')
-    expect(Object.keys(routeToHandlerMap)).toHaveLength(18)
+    expect(Object.keys(routeToHandlerMap)).toHaveLength(23)
   })
 
   it('answers { data, status: 200 } for billing, adjust and the read routes', async () => {

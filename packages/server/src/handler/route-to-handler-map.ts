@@ -1,12 +1,13 @@
 import {
   type AuthenticatedActionKey,
+  compiledActionSchemas,
   FlowgladActionKey,
   FlowgladError,
-  flowgladActions,
+  flowgladRoutes,
   type HybridActionKey,
   isHybridActionKey,
   parseOrThrow,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 import { flowgladActionHandlers } from './actions/index.js'
 import { assertOwnExternalId } from './own-external-id.js'
 import { toErrorAnswer } from './to-error-answer.js'
@@ -57,14 +58,14 @@ export type HybridSubRouteHandler<_K extends HybridActionKey = HybridActionKey> 
 
 /** Method (405), externalId (403) and input (400) checks, in the core's order. */
 function parsedInput(key: FlowgladActionKey, params: SubRouteParams, customerId: string | null) {
-  const action = flowgladActions[key]
+  const action = flowgladRoutes[key]
   const method = typeof params?.method === 'string' ? params.method.toUpperCase() : ''
   if (method !== action.method) {
     throw new FlowgladError('method_not_allowed', `${key} accepts ${action.method}`)
   }
   const data = params.data ?? {}
-  if (customerId !== null) assertOwnExternalId(data, customerId)
-  return parseOrThrow(action.inputSchema, data, `Invalid input for ${key}`)
+  if (customerId !== null) assertOwnExternalId(key, data, customerId)
+  return parseOrThrow(compiledActionSchemas[key], data, `Invalid input for ${key}`)
 }
 
 async function settle(run: () => Promise<unknown>): Promise<SubRouteResult> {

@@ -4,7 +4,7 @@ import {
   flowgladErrorCatalogue,
   isFlowgladError,
   toErrorBody,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 import { FlowgladApiError } from '../client/api-error.js'
 
 export interface ErrorAnswer {

@@ -3,6 +3,7 @@ import type {
   BillingWithChecks,
   CancelSubscriptionParams,
   CheckoutSession,
+  ClaimResourceResponse,
   CreateActivateSubscriptionCheckoutSessionParams,
   CreateAddPaymentMethodCheckoutSessionParams,
   CreateProductCheckoutSessionParams,
@@ -11,13 +12,19 @@ import type {
   FlowgladActionInput,
   FlowgladActionKey,
   FlowgladActionParams,
+  GetResourcesParams,
+  GetResourcesResponse,
+  GetResourceUsageResponse,
   HybridActionKey,
+  ListResourceClaimsParams,
+  ListResourceClaimsResponse,
   PricingModel,
+  ReleaseResourceResponse,
   Subscription,
   UncancelSubscriptionParams,
   UsageEvent,
   UsageMeterBalance,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 import type { UsagePolicy } from './usage-policy.js'
 
 /**
@@ -65,6 +72,15 @@ export interface FlowgladServerLike {
     currentSubscriptionIds: readonly string[]
   }>
   assertOwnsSubscription(subscriptionId: string): Promise<void>
+  getResourceUsages(params: GetResourcesParams): Promise<GetResourcesResponse>
+  getResourceUsage(
+    params: FlowgladActionParams<'resources/usages/retrieve'>,
+  ): Promise<GetResourceUsageResponse>
+  claimResource(params: FlowgladActionParams<'resources/claim'>): Promise<ClaimResourceResponse>
+  releaseResource(
+    params: FlowgladActionParams<'resources/release'>,
+  ): Promise<ReleaseResourceResponse>
+  listResourceClaims(params: ListResourceClaimsParams): Promise<ListResourceClaimsResponse>
   /** The session's external id; used by `routeToHandlerMap`, which is handed no request. */
   getRequestingCustomerId?(): Promise<string>
 }

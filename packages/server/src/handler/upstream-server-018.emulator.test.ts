@@ -1,41 +1,15 @@
-import { createEmulator } from '@flowglad/emulator'
+import { requestHandler as upstreamRequestHandler } from 'upstream-server'
+import { describe, expect, it } from 'vitest'
 import {
-  FlowgladServer as UpstreamServer,
-  requestHandler as upstreamRequestHandler,
-} from 'upstream-server'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+  UPSTREAM_API_KEY as API_KEY,
+  useUpstreamAgainstEmulator,
+} from '../../test/upstream-emulator.js'
 
 // Upstream's own published 0.18 server, pointed at our emulator: its REST client only uses the
 // global fetch, so calls to the emulator's origin are routed to it for the test.
 const API_ORIGIN = 'http://emulator-upstream.local'
-const API_KEY = 'sk_test_upstream'
-
-let emulator = createEmulator()
-const calls: string[] = []
-const original = globalThis.fetch
-
-beforeEach(() => {
-  emulator = createEmulator()
-  calls.length = 0
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init)
-    if (!request.url.startsWith(API_ORIGIN)) return original(input, init)
-    calls.push(`${request.method} ${new URL(request.url).pathname}`)
-    return emulator.fetch(request)
-  }) as typeof fetch
-})
-afterEach(() => {
-  globalThis.fetch = original
-})
-
-function upstreamServer(customerExternalId: string) {
-  return new UpstreamServer({
-    customerExternalId,
-    getCustomerDetails: async () => ({ name: 'Up Stream', email: 'up@example.test' }),
-    apiKey: API_KEY,
-    baseURL: API_ORIGIN,
-  })
-}
+const { harness, upstreamServer } = useUpstreamAgainstEmulator(API_ORIGIN)
+const calls = harness.calls
 
 const handle = upstreamRequestHandler<{ user: string | null }>({
   getCustomerExternalId: async (req) => {

@@ -1,4 +1,4 @@
-import { FlowgladError, usageEventIdentifierFields } from '@flowglad/shared'
+import { FlowgladError, usageEventIdentifierFields } from '@flowglad/shared/core'
 import type { ResolvedUsageEvent } from './types.js'
 
 /** A declarative rule for usage events sent from the browser. */

@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 import { prepareTrackedEvent } from '../batcher/track-input.js'
 import type { TrackedUsageEventInput } from '../batcher/types.js'
 import type { UsageEventWireInput } from '../client/wire-types.js'

@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 import { retryDelayMs } from '../batcher/backoff.js'
 import { asFlowgladError } from '../batcher/classify-error.js'
 import { bulkSender, ownershipGateFor } from '../batcher/client-send.js'

@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 
 export const DEFAULT_OUTBOX_TABLE = 'flowglad_usage_outbox'
 

@@ -3,7 +3,7 @@ import {
   adjustSubscriptionParamsSchema,
   FlowgladError,
   parseOrThrow,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 
 type ParsedAdjustment = ReturnType<typeof adjustSubscriptionParamsSchema.parse>
 
@@ -43,8 +43,14 @@ export function adjustmentBody(input: ParsedAdjustment): AdjustmentWireBody {
   }
 }
 
-/** Upstream's default: the only current subscription; none or several need a subscriptionId. */
-export function onlyCurrentSubscription(currentSubscriptionIds: readonly string[]): string {
+/**
+ * Upstream's default: the only current subscription; none or several need a subscriptionId.
+ * (Upstream's resource methods word the second message without "in params".)
+ */
+export function onlyCurrentSubscription(
+  currentSubscriptionIds: readonly string[],
+  where = ' in params',
+): string {
   if (currentSubscriptionIds.length === 0) {
     throw new FlowgladError(
       'missing_subscription_id',
@@ -54,7 +60,7 @@ export function onlyCurrentSubscription(currentSubscriptionIds: readonly string[
   if (currentSubscriptionIds.length > 1) {
     throw new FlowgladError(
       'missing_subscription_id',
-      'Customer has multiple active subscriptions. Please specify subscriptionId in params.',
+      `Customer has multiple active subscriptions. Please specify subscriptionId${where}.`,
     )
   }
   return currentSubscriptionIds[0] as string

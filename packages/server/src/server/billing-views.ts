@@ -11,7 +11,7 @@ import {
   type GetSubscriptionsResponse,
   type ListPageParams,
   pageAfter,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 
 // Views of one billing read, as upstream's read routes (next release) answer them.
 

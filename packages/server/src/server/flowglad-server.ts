@@ -3,6 +3,8 @@ import {
   type AdjustSubscriptionResponse,
   type BillingWithChecks,
   type CancelSubscriptionParams,
+  type ClaimResourceParams,
+  type ClaimResourceResponse,
   type CreateActivateSubscriptionCheckoutSessionParams,
   type CreateAddPaymentMethodCheckoutSessionParams,
   type CreateProductCheckoutSessionParams,
@@ -14,20 +16,28 @@ import {
   createActivateSubscriptionCheckoutSessionSchema,
   createAddPaymentMethodCheckoutSessionSchema,
   createProductCheckoutSessionSchema,
+  customerUpdateFieldsSchema,
   FlowgladError,
   type GetCustomerDetailsResponse,
   type GetFeatureAccessItemsResponse,
   type GetPaymentMethodsResponse,
+  type GetResourcesParams,
+  type GetResourcesResponse,
+  type GetResourceUsageParams,
+  type GetResourceUsageResponse,
   type GetSubscriptionsResponse,
   type ListPageParams,
+  type ListResourceClaimsParams,
+  type ListResourceClaimsResponse,
   type PricingModel,
   parseOrThrow,
+  type ReleaseResourceParams,
+  type ReleaseResourceResponse,
   type UncancelSubscriptionParams,
   uncancelSubscriptionSchema,
-  updateCustomerInputSchema,
   usageMeterBalancesInputSchema,
   withBillingChecks,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 import {
   createUsageBatcher,
   type UsageBatcher,
@@ -35,6 +45,7 @@ import {
 } from '../batcher/index.js'
 import { isApiConflict, isApiNotFound } from '../client/api-error.js'
 import type { FlowgladClientOptions, RequestOptions } from '../client/options.js'
+import * as resourceClaims from '../client/resource-claims.js'
 import { apiPath, FlowgladRestClient } from '../client/rest-client.js'
 import type {
   BulkUsageEventsResponse,
@@ -99,8 +110,6 @@ export interface BulkCreateUsageEventsResult extends BulkUsageEventsResponse {
   /** How many events the API left out as duplicates (same transactionId on the same meter). */
   skipped: number
 }
-
-const customerUpdateSchema = updateCustomerInputSchema.partial({ id: true })
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -241,7 +250,7 @@ export class FlowgladServer {
       throw new FlowgladError('forbidden', 'externalId must be the session customer')
     }
     const { id: _id, ...customer } = parseOrThrow(
-      customerUpdateSchema,
+      customerUpdateFieldsSchema,
       params?.customer,
       'Invalid customer',
     )
@@ -601,6 +610,87 @@ export class FlowgladServer {
     } finally {
       await this.invalidateOwnershipCache()
     }
+  }
+
+  // ── resources ──────────────────────────────────────────────────────────────
+  // Each acts on `subscriptionId` when given (it must be the customer's: `forbidden`, nothing
+  // sent), else on the only current subscription (none or several: `missing_subscription_id`).
+
+  /** Every resource of the subscription: `{ resources: [{ resourceSlug, capacity, claimed, available, ... }] }`. */
+  async getResourceUsages(
+    params: GetResourcesParams = {},
+    options?: RequestOptions,
+  ): Promise<GetResourcesResponse> {
+    const input = resourceClaims.parseResourcesQuery(params)
+    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'read', options)
+    return resourceClaims.fetchResourceUsages(this.#client, subscriptionId, options)
+  }
+
+  /** One resource (by `resourceSlug` or `resourceId`): `{ usage, claims }`. */
+  async getResourceUsage(
+    params: GetResourceUsageParams,
+    options?: RequestOptions,
+  ): Promise<GetResourceUsageResponse> {
+    const input = resourceClaims.parseUsageQuery(params)
+    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'read', options)
+    return resourceClaims.fetchResourceUsage(this.#client, subscriptionId, input, options)
+  }
+
+  /**
+   * Claims `quantity` anonymous units, or named ones by `externalId` / `externalIds` (claiming
+   * a held id again returns its claim). Past capacity the API refuses and claims nothing.
+   */
+  async claimResource(
+    params: ClaimResourceParams,
+    options?: RequestOptions,
+  ): Promise<ClaimResourceResponse> {
+    const input = resourceClaims.parseClaim(params)
+    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'write', options)
+    return resourceClaims.postClaim(this.#client, subscriptionId, input, options)
+  }
+
+  /** Releases the oldest `quantity` anonymous claims, or claims by external id(s) or claim ids. */
+  async releaseResource(
+    params: ReleaseResourceParams,
+    options?: RequestOptions,
+  ): Promise<ReleaseResourceResponse> {
+    const input = resourceClaims.parseRelease(params)
+    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'write', options)
+    return resourceClaims.postRelease(this.#client, subscriptionId, input, options)
+  }
+
+  /** The active claims, optionally of one resource (`resourceSlug`). */
+  async listResourceClaims(
+    params: ListResourceClaimsParams = {},
+    options?: RequestOptions,
+  ): Promise<ListResourceClaimsResponse> {
+    const input = resourceClaims.parseClaimsQuery(params)
+    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'read', options)
+    return resourceClaims.fetchClaims(this.#client, subscriptionId, input, options)
+  }
+
+  /**
+   * The subscription a resource call acts on. Writes need one of the current subscriptions;
+   * reads accept any of the customer's (a canceled one keeps its claim history).
+   */
+  async #resourceSubscription(
+    subscriptionId: string | undefined,
+    access: 'read' | 'write',
+    options?: RequestOptions,
+  ): Promise<string> {
+    if (subscriptionId === undefined) {
+      const owned = await this.getOwnedSubscriptions(options)
+      return onlyCurrentSubscription(owned.currentSubscriptionIds, '')
+    }
+    if (access === 'write') {
+      await this.assertOwnsSubscription(subscriptionId, options)
+    } else {
+      const owned = await this.getOwnedSubscriptions(options)
+      if (!owned.currentSubscriptionIds.includes(subscriptionId)) {
+        await this.#ownedSubscription(subscriptionId, options)
+      }
+    }
+    return subscriptionId
   }
 
   // ── usage events ───────────────────────────────────────────────────────────

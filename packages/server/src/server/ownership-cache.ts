@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 
 /** What the SDK knows about which subscriptions a customer owns. */
 export interface OwnedSubscriptions {

@@ -1,4 +1,4 @@
-import { FlowgladError, updateCustomerInputSchema } from '@flowglad/shared'
+import { customerEmailSchema, FlowgladError } from '@flowglad/shared/core'
 
 export interface CustomerDetails {
   name: string
@@ -32,8 +32,6 @@ function isBlank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === ''
 }
 
-const emailSchema = updateCustomerInputSchema.shape.email
-
 /**
  * The app's own callbacks produce these, never the browser: a bad value is the app's bug
  * (`internal_error`, its message kept out of any browser answer), not bad input.
@@ -51,7 +49,7 @@ function checkDetails(details: unknown, origin: string): CustomerDetails {
 
 /** Checked only when the customer is about to be created, where the API would refuse it. */
 function withValidEmail(details: CustomerDetails, origin: string): CustomerDetails {
-  if (!emailSchema.safeParse(details.email).success) {
+  if (!customerEmailSchema.safeParse(details.email).success) {
     throw new FlowgladError('internal_error', `${origin} returned an invalid email address`)
   }
   return details

@@ -3,7 +3,7 @@ import {
   type CreateUsageEventParams,
   createUsageEventSchema,
   parseOrThrow,
-} from '@flowglad/shared'
+} from '@flowglad/shared/core'
 import type { UsageEventWireInput } from '../client/wire-types.js'
 
 type Loosened<T> = T extends unknown

@@ -3,7 +3,7 @@
 // guide (`eventType`, `eventId`, `livemode`, `timestamp`, `data` holding an object reference plus
 // the customer). `type` repeats `eventType` so either field narrows the union in a `switch`.
 
-import { FLOWGLAD_WEBHOOK_EVENT_TYPES, type FlowgladWebhookEventType } from '@flowglad/shared'
+import { FLOWGLAD_WEBHOOK_EVENT_TYPES, type FlowgladWebhookEventType } from '@flowglad/shared/core'
 
 export { FLOWGLAD_WEBHOOK_EVENT_TYPES, type FlowgladWebhookEventType }
 

@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 
 /** Why a webhook was refused, for code that wants more than the message. */
 export type WebhookVerificationFailure =

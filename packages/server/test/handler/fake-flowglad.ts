@@ -53,6 +53,14 @@ export function createFakeFlowglad(customerExternalId: string, options: FakeFlow
     usageMeters: [{ slug: 'ai_tokens', prices: [price('ai_tokens_price', 0, 'usage')] }],
   }
 
+  const seats = {
+    resourceSlug: 'seats',
+    resourceId: 'res_seats',
+    capacity: 5,
+    claimed: 1,
+    available: 4,
+  }
+
   const fake = {
     calls,
     async getBilling() {
@@ -138,6 +146,31 @@ export function createFakeFlowglad(customerExternalId: string, options: FakeFlow
     async assertOwnsSubscription(id) {
       record('assertOwnsSubscription', [id])
       assertOwns(id)
+    },
+    async getResourceUsages(params) {
+      record('getResourceUsages', [params])
+      assertOwns(params.subscriptionId ?? owned[0] ?? 'sub_none')
+      return { resources: [seats] }
+    },
+    async getResourceUsage(params) {
+      record('getResourceUsage', [params])
+      assertOwns(params.subscriptionId ?? owned[0] ?? 'sub_none')
+      return { usage: seats, claims: [] }
+    },
+    async claimResource(params) {
+      record('claimResource', [params])
+      assertOwns(params.subscriptionId ?? owned[0] ?? 'sub_none')
+      return { claims: [], usage: seats }
+    },
+    async releaseResource(params) {
+      record('releaseResource', [params])
+      assertOwns(params.subscriptionId ?? owned[0] ?? 'sub_none')
+      return { releasedClaims: [], usage: seats }
+    },
+    async listResourceClaims(params) {
+      record('listResourceClaims', [params])
+      assertOwns(params.subscriptionId ?? owned[0] ?? 'sub_none')
+      return { claims: [] }
     },
   } satisfies LooseServer & { calls: unknown[] }
   return fake as unknown as FlowgladServerLike & { calls: typeof calls }

@@ -1,4 +1,4 @@
-import { FlowgladError, type Price, type PricingModel } from '@flowglad/shared'
+import { FlowgladError, type Price, type PricingModel } from '@flowglad/shared/core'
 import type { ActionHandler } from '../types.js'
 
 type BrowserSubscriptionInput = Parameters<ActionHandler<'subscriptions/create'>>[0]

@@ -1,4 +1,4 @@
-import { FlowgladError } from '@flowglad/shared'
+import { FlowgladError } from '@flowglad/shared/core'
 import { generateTransactionId } from '../transaction-id.js'
 import type { ActionHandler, FlowgladServerLike, ResolvedUsageEvent } from '../types.js'
 import { enforceUsagePolicy } from '../usage-policy.js'

@@ -1,4 +1,4 @@
-import type { BillingWithChecks, CustomerBillingDetails } from '@flowglad/shared'
+import type { BillingWithChecks, CustomerBillingDetails } from '@flowglad/shared/core'
 import type { ActionHandler } from '../types.js'
 
 /** `customers/billing`: the billing object; the check functions cannot cross JSON, so they go. */

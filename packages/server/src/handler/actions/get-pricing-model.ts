@@ -1,4 +1,4 @@
-import type { GetPricingModelResponse } from '@flowglad/shared'
+import type { GetPricingModelResponse } from '@flowglad/shared/core'
 import type { ActionHandler } from '../types.js'
 
 /**

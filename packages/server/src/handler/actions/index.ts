@@ -18,6 +18,13 @@ import { findOrCreateCustomer } from './find-or-create-customer.js'
 import { getCustomerBilling } from './get-customer-billing.js'
 import { getPricingModel } from './get-pricing-model.js'
 import { getUsageMeterBalances } from './get-usage-meter-balances.js'
+import {
+  claimResource,
+  getResourceUsage,
+  getResourceUsages,
+  listResourceClaims,
+  releaseResource,
+} from './resources.js'
 import { uncancelSubscription } from './uncancel-subscription.js'
 import { updateCustomer } from './update-customer.js'
 
@@ -42,4 +49,9 @@ export const flowgladActionHandlers: ActionHandlerMap = {
   customerDetails: getCustomerDetails,
   'invoices/list': getInvoices,
   'purchases/list': getPurchases,
+  'resources/usages': getResourceUsages,
+  'resources/usages/retrieve': getResourceUsage,
+  'resources/claim': claimResource,
+  'resources/release': releaseResource,
+  'resources/claims': listResourceClaims,
 }
