@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { Options } from 'tsup'
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number]
 
 /**
  * One output file per source module (no bundling), so module-level directives such as
@@ -38,27 +41,103 @@ function exportedEntries(extra: string[]): string[] {
   return [...new Set([...entries, ...extra])]
 }
 
+/** A module's names the main entry re-exports (its name → the public name), or all of them. */
+type PublicNames = 'all' | Map<string, string>
+
 /**
- * For server-side packages where cold start matters: the ESM half is bundled, one file per
- * published entry plus shared chunks (splitting keeps one instance of every module across
- * entries), so `import()` reads a handful of files instead of a hundred. Dependencies stay
- * external except `inline` (small ones whose many files would cost more to resolve than to
- * parse). The CJS half keeps one file per module, as packageBuild does.
- * `extraEntries`: modules that get an output file of their own (see the server's config).
+ * Which modules the main entry re-exports from and which of their names, following re-exporting
+ * modules (`export *` and `export { a as b } from`; type-only re-exports load nothing).
  */
-export function bundledServerBuild(
-  extraEntries: string[] = [],
-  inline: (string | RegExp)[] = [],
-): Options[] {
-  return [
+function publicModulesOf(file: string, wanted: PublicNames, found: Map<string, PublicNames>) {
+  const reExport = /export\s+(?!type\b)(\*|\{[^}]*\})\s+from\s+'(\.[^']+)'/g
+  for (const [, clause, specifier] of readFileSync(file, 'utf8').matchAll(reExport)) {
+    const target = sourceOf(resolve(dirname(file), specifier as string).replace(/\.m?js$/, ''))
+    let names: PublicNames = 'all'
+    if (clause !== '*') {
+      names = new Map()
+      for (const item of (clause as string).slice(1, -1).split(',')) {
+        const [inner, outer = inner] = item.trim().split(/\s+as\s+/)
+        if (!inner || inner.startsWith('type ')) continue
+        const publicName = wanted === 'all' ? outer : wanted.get(outer as string)
+        if (publicName) names.set(inner, publicName)
+      }
+      if (names.size === 0) continue
+    }
+    const known = found.get(target)
+    if (known === 'all') continue
+    if (names !== 'all' && known) for (const [inner, outer] of known) names.set(inner, outer)
+    found.set(target, names)
+    publicModulesOf(target, names, found)
+  }
+  return found
+}
+
+/**
+ * Subpath entries take what the main entry re-exports from the main entry itself (a package
+ * self-reference), so one copy of FlowgladServer, the handler and every public class exists per
+ * process, and the main entry can stay one self-contained file. A module the main entry
+ * re-exports only in part becomes a proxy: its public names from the main entry, the rest
+ * bundled (tree-shaken to what the subpath uses).
+ */
+function mainEntryAsExternal(packageName: string, mainEntry: string): Plugin {
+  const publicModules = publicModulesOf(resolve(mainEntry), 'all', new Map())
+  return {
+    name: 'main-entry-as-external',
+    setup(build) {
+      const self = new RegExp(`^${packageName.replace(/[/.]/g, '\\$&')}$`)
+      build.onResolve({ filter: self }, () => ({ path: packageName, external: true }))
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === 'inline') return undefined
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'inline',
+        })
+        const names = publicModules.get(resolved.path)
+        if (resolved.errors.length > 0 || !names) return undefined
+        if (names === 'all') return { path: packageName, external: true }
+        return { path: resolved.path, namespace: 'main-entry-proxy', pluginData: names }
+      })
+      build.onLoad({ filter: /./, namespace: 'main-entry-proxy' }, (args) => {
+        const names = args.pluginData as Map<string, string>
+        const fromMain = [...names].map(([inner, outer]) => `${outer} as ${inner}`).join(', ')
+        return {
+          // Named exports win over `export *`, so the public names come from the main entry.
+          contents: `export * from ${JSON.stringify(args.path)}\nexport { ${fromMain} } from ${JSON.stringify(packageName)}\n`,
+          resolveDir: dirname(args.path),
+          loader: 'js',
+        }
+      })
+    },
+  }
+}
+
+/**
+ * For server-side packages where cold start matters. The ESM half is bundled, one
+ * self-contained file per published entry: every extra file costs a cold `import()` about as
+ * much as parsing 50 KB, and shared chunks would merge whole modules across entries (the
+ * node-http entry would load the outbox's validators). Subpath entries import the main entry's
+ * public modules from the main entry (see mainEntryAsExternal), so only small private helpers
+ * repeat. Dependencies stay external except `inline` (small ones whose files would cost more to
+ * resolve than to parse). The CJS half keeps one file per module, as packageBuild does.
+ */
+export function bundledServerBuild(inline: (string | RegExp)[] = []): Options[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string }
+  const mainEntry = 'src/index.ts'
+  const esm: Options = { format: ['esm'], bundle: true, noExternal: inline, clean: false }
+  const subpathBuild = (entry: string): Options =>
     packageBuild({
-      entry: exportedEntries(extraEntries),
-      format: ['esm'],
-      bundle: true,
-      splitting: true,
-      noExternal: inline,
-      clean: false,
-    }),
+      ...esm,
+      // Keyed by the path under src/ so the file lands where the exports map points.
+      entry: { [entry.replace(/^src\//, '').replace(/\.m?tsx?$/, '')]: entry },
+      esbuildPlugins: [mainEntryAsExternal(pkg.name, mainEntry)],
+    })
+  return [
+    packageBuild({ ...esm, entry: [mainEntry] }),
+    ...exportedEntries([])
+      .filter((entry) => entry !== mainEntry)
+      .map(subpathBuild),
     packageBuild({ format: ['cjs'], clean: false }),
   ]
 }

@@ -1,20 +1,8 @@
 import { defineConfig } from 'tsup'
 import { bundledServerBuild } from '../../scripts/tsup-preset'
 
-// ESM bundled per published entry (cold start: a few files to load, not a hundred); see the
-// preset. Inlined: shared's zod-free core (FlowgladError stays one class across copies: it checks
-// a brand) and the small dependencies. Webhooks get an output file of their own so an app that
-// never verifies a webhook still drops `standardwebhooks` (a chunk of this sideEffects-free
-// package is droppable by bundlers, an import inside the main chunk is not).
-export default defineConfig(
-  bundledServerBuild(
-    ['src/webhooks/index.ts'],
-    [
-      /^@flowglad\/shared\/core$/,
-      /^nanoid(\/|$)/,
-      /^standardwebhooks$/,
-      /^@stablelib\//,
-      /^fast-sha256$/,
-    ],
-  ),
-)
+// ESM: the main entry is one self-contained file (cold start), subpath entries import it; see
+// the preset. Inlined: shared's zod-free core (FlowgladError stays one class across copies: it
+// checks a brand) and nanoid's small ESM build. Webhook signatures use our own HMAC-SHA256, so
+// no CommonJS library sits in the main file where a bundler could not drop it.
+export default defineConfig(bundledServerBuild([/^@flowglad\/shared\/core$/, /^nanoid(\/|$)/]))

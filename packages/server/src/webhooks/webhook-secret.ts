@@ -1,6 +1,6 @@
 import { WebhookVerificationError } from './webhook-verification-error.js'
 
-const SECRET_PREFIX = 'whsec_'
+export const SECRET_PREFIX = 'whsec_'
 const STRICT_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 
 /**

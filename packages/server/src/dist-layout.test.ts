@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs'
+import { build } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+import pkg from '../package.json' with { type: 'json' }
+
+// The built ESM files as an app loads them (run `pnpm --filter @flowglad/server build` first).
+const distFile = (path: string) => new URL(`../${path}`, import.meta.url)
+const esmEntries = Object.entries(pkg.exports).flatMap(([subpath, target]) =>
+  typeof target === 'string' ? [] : [{ subpath, file: target.import.default }],
+)
+const relativeImport = /(?:from\s*|import\s*\(?\s*)["']\.\.?\//
+
+describe('dist layout (cold start)', () => {
+  it('the main ESM entry is one self-contained file: a cold import reads nothing else', () => {
+    const main = readFileSync(distFile('dist/index.js'), 'utf8')
+    expect(main).not.toMatch(relativeImport)
+    expect(main).not.toMatch(/from\s*["']standardwebhooks["']/)
+  })
+
+  it('subpath entries take public classes and the handler from the main entry, not copies', async () => {
+    const main: Record<string, unknown> = await import(distFile('dist/index.js').href)
+    // Functions and classes (a private helper may keep its own copy of a public constant).
+    const publicNames = Object.keys(main).filter((name) => typeof main[name] === 'function')
+    for (const { subpath, file } of esmEntries) {
+      if (subpath === '.') continue
+      const source = readFileSync(distFile(file), 'utf8')
+      expect(source, subpath).not.toMatch(relativeImport)
+      const copies = publicNames.filter((name) =>
+        new RegExp(`(?:var|let|const|function|class) ${name}\\b`).test(source),
+      )
+      expect(copies, subpath).toEqual([])
+    }
+  })
+
+  it('an app bundling FlowgladServer leaves the webhook HMAC out', async () => {
+    const result = await build({
+      stdin: {
+        contents: "export { FlowgladServer } from './index.js'",
+        resolveDir: distFile('dist').pathname,
+        loader: 'js',
+      },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      logLevel: 'silent',
+    })
+    const text = result.outputFiles[0]?.text ?? ''
+    expect(text).toContain('var FlowgladServer = class')
+    expect(text).not.toContain('function hmacSha256')
+    expect(text).not.toContain('function verifyWebhook')
+  })
+})
