@@ -26,3 +26,28 @@ describe('zod-free browser subpath', () => {
     expect(inputs.some((path) => path.includes('/zod/'))).toBe(true)
   })
 })
+
+describe('error catalogue descriptions', () => {
+  async function bundledText(exports: string) {
+    const result = await build({
+      stdin: {
+        contents: `export { ${exports} } from './errors.ts'`,
+        resolveDir: import.meta.dirname,
+      },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      logLevel: 'silent',
+    })
+    return result.outputFiles[0]?.text ?? ''
+  }
+  const description = 'the browser got no answer from the route handler'
+
+  it('a bundle using only FlowgladError and isFlowgladError drops the descriptions', async () => {
+    expect(await bundledText('FlowgladError, isFlowgladError')).not.toContain(description)
+  })
+
+  it('the check can fail: a bundle reading the catalogue keeps them', async () => {
+    expect(await bundledText('flowgladErrorCatalogue')).toContain(description)
+  })
+})

@@ -25,6 +25,7 @@ export {
   type FlowgladErrorCode,
   type FlowgladErrorOptions,
   flowgladErrorCatalogue,
+  flowgladErrorStatuses,
   isFlowgladError,
   isFlowgladErrorCode,
   toErrorBody,

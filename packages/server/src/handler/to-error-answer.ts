@@ -1,7 +1,7 @@
 import {
   type FlowgladErrorBody,
   type FlowgladErrorCode,
-  flowgladErrorCatalogue,
+  flowgladErrorStatuses,
   isFlowgladError,
   toErrorBody,
 } from '@flowglad/shared/core'
@@ -55,7 +55,7 @@ function isApiError(error: unknown): error is FlowgladApiError {
  */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (!isFlowgladError(error)) return internalErrorAnswer()
-  const status = flowgladErrorCatalogue[error.code].status
+  const status = flowgladErrorStatuses[error.code]
   if (error.code === 'internal_error' || status < 400) return internalErrorAnswer()
   if (isApiError(error) || status >= 500) {
     return upstreamAnswer(error.code, status, error as { apiCode?: unknown; requestId?: unknown })
