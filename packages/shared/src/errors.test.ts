@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
-import { FlowgladError, flowgladErrorCatalogue, isFlowgladError, toErrorBody } from './errors.js'
+import {
+  FlowgladError,
+  flowgladErrorCatalogue,
+  flowgladErrorStatuses,
+  isFlowgladError,
+  toErrorBody,
+} from './errors.js'
 
 describe('error catalogue', () => {
   it('holds the codes and statuses of the design', () => {
@@ -23,6 +29,9 @@ describe('error catalogue', () => {
       invalid_response: 0,
       provider_missing: 0,
     })
+    // The run-time status table and the documented catalogue are one set of codes and statuses.
+    expect(statuses).toEqual(flowgladErrorStatuses)
+    for (const entry of Object.values(flowgladErrorCatalogue)) expect(entry.when).not.toBe('')
   })
 
   it('FlowgladError takes its status from the catalogue unless overridden', () => {
