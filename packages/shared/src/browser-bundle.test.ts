@@ -51,3 +51,22 @@ describe('error catalogue descriptions', () => {
     expect(await bundledText('flowgladErrorCatalogue')).toContain(description)
   })
 })
+
+describe('compiled validators in a bundle', () => {
+  it('carry no schema names at run time (the name is a type argument only)', async () => {
+    const result = await build({
+      stdin: {
+        contents: "export { compiledActionSchemas } from './generated/compiled-schemas.ts'",
+        resolveDir: import.meta.dirname,
+      },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      logLevel: 'silent',
+    })
+    const text = result.outputFiles[0]?.text ?? ''
+    expect(text).toContain('usage-events/create')
+    expect(text).not.toContain('createUsageEventSchema')
+  })
+})

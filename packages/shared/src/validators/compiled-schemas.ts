@@ -26,10 +26,9 @@ export type CompiledSchemaOf<N extends SchemaName> = CompiledSchema<
 
 /**
  * Wraps one schema's descriptor, unpacked on first use (an import costs no work per schema);
- * `name` only carries the schema's type.
+ * the type argument `N`, the zod export's name, carries the schema's type.
  */
 export function compiledSchema<N extends SchemaName>(
-  _name: N,
   table: PackedTable,
   index: number,
 ): CompiledSchemaOf<N> {
