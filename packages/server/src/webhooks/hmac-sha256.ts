@@ -5,35 +5,28 @@
 const BLOCK_BYTES = 64
 type Words8 = [number, number, number, number, number, number, number, number]
 
-// The first 32 bits of the fractional parts of the cube roots of the first 64 primes, and of
-// the square roots of the first 8; computed on first use (nothing runs at import, and a bundler
-// can drop all of this when no webhook is verified) instead of shipping 72 literal words.
-let tables: { rounds: Uint32Array; initial: Uint32Array } | undefined
-
-function sha256Tables(): { rounds: Uint32Array; initial: Uint32Array } {
-  if (tables) return tables
-  const rounds = new Uint32Array(64)
-  const initial = new Uint32Array(8)
-  let found = 0
-  for (let candidate = 2; found < 64; candidate++) {
-    let prime = true
-    for (let divisor = 2; divisor * divisor <= candidate; divisor++) {
-      if (candidate % divisor === 0) prime = false
-    }
-    if (!prime) continue
-    const fraction = (root: number) => ((root - Math.floor(root)) * 2 ** 32) >>> 0
-    if (found < 8) initial[found] = fraction(Math.sqrt(candidate))
-    rounds[found++] = fraction(Math.cbrt(candidate))
-  }
-  tables = { rounds, initial }
-  return tables
-}
+// FIPS 180-4's constants: the first 32 bits of the fractional parts of the cube roots of the
+// first 64 primes (rounds) and of the square roots of the first 8 (initial state). Written out
+// rather than computed, so no engine's Math.cbrt rounding can change them.
+const ROUND_CONSTANTS = /* @__PURE__ */ new Uint32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+])
+const INITIAL_STATE = /* @__PURE__ */ new Uint32Array([
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+])
 
 const rotate = (word: number, bits: number) => (word >>> bits) | (word << (32 - bits))
 
 /** Runs the compression function over every 64-byte block of `padded` into `state`. */
 function compress(state: Uint32Array, padded: Uint8Array): void {
-  const constants = sha256Tables().rounds
+  const constants = ROUND_CONSTANTS
   const schedule = new Uint32Array(64)
   const view = new DataView(padded.buffer, padded.byteOffset, padded.byteLength)
   for (let offset = 0; offset < padded.length; offset += BLOCK_BYTES) {
@@ -83,7 +76,7 @@ export function sha256(message: Uint8Array): Uint8Array {
   const bits = message.length * 8
   view.setUint32(paddedLength - 8, Math.floor(bits / 2 ** 32))
   view.setUint32(paddedLength - 4, bits >>> 0)
-  const state = sha256Tables().initial.slice()
+  const state = INITIAL_STATE.slice()
   compress(state, padded)
   const digest = new Uint8Array(32)
   const out = new DataView(digest.buffer)
