@@ -49,16 +49,34 @@ const lengthOf = (value: { length: number }) =>
 const lengthOrigin = (value: unknown) =>
   Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'unknown'
 
+// Parsing is a hot path (every tracked event): built refinements and patterns are kept per
+// descriptor node, so a check costs a lookup, not a JSON.stringify or a new RegExp.
 const refinementCache = new Map<string, unknown>()
+const refinementByTag = new WeakMap<RefinementTag, (...args: unknown[]) => unknown>()
 function refinementOf(tag: RefinementTag): (...args: unknown[]) => unknown {
+  const known = refinementByTag.get(tag)
+  if (known) return known
   const key = JSON.stringify(tag)
-  let fn = refinementCache.get(key)
+  let fn = refinementCache.get(key) as ((...args: unknown[]) => unknown) | undefined
   if (!fn) {
     const factory = refinementFactories[tag.name] as (...args: unknown[]) => unknown
-    fn = factory(...tag.args)
+    fn = factory(...tag.args) as (...args: unknown[]) => unknown
     refinementCache.set(key, fn)
   }
-  return fn as (...args: unknown[]) => unknown
+  refinementByTag.set(tag, fn)
+  return fn
+}
+
+const patternByCheck = new WeakMap<object, RegExp>()
+function patternOf(check: { source: string; flags: string }): RegExp {
+  let pattern = patternByCheck.get(check)
+  if (!pattern) {
+    pattern = new RegExp(check.source, check.flags)
+    patternByCheck.set(check, pattern)
+  }
+  // A shared global or sticky pattern remembers where it stopped; every test starts afresh.
+  pattern.lastIndex = 0
+  return pattern
 }
 
 const issue = (raw: Omit<RawIssue, 'path'> & { path?: PropertyKey[] }): RawIssue => ({
@@ -78,9 +96,8 @@ function canParseUrl(text: string): boolean {
 /** Runs one check; may replace the value (a URL is trimmed). */
 function runCheck(check: Check, payload: Payload, own: Messages | undefined): void {
   const value = payload.value as never
-  const messages = [check.e, own]
   const push = (raw: Omit<RawIssue, 'path'> & { path?: PropertyKey[] }) =>
-    payload.issues.push(issue({ continues: true, input: value, messages, ...raw }))
+    payload.issues.push(issue({ continues: true, input: value, messages: [check.e, own], ...raw }))
   switch (check.k) {
     case 'min_length':
       if (lengthOf(value) < check.n)
@@ -120,7 +137,7 @@ function runCheck(check: Check, payload: Payload, own: Messages | undefined): vo
       return
     }
     case 'pattern': {
-      const pattern = new RegExp(check.source, check.flags)
+      const pattern = patternOf(check)
       if (!pattern.test(value))
         push({ code: 'invalid_format', format: check.format, pattern: String(pattern) })
       return
@@ -170,7 +187,18 @@ function prefixed(key: PropertyKey, issues: RawIssue[]): RawIssue[] {
   return issues.map((raised) => ({ ...raised, path: [key, ...raised.path] }))
 }
 
-function runObject(node: Extract<Descriptor, { t: 'object' }>, payload: Payload): void {
+type ObjectNode = Extract<Descriptor, { t: 'object' }>
+const fieldsByNode = new WeakMap<ObjectNode, [string, Descriptor][]>()
+function fieldsOf(node: ObjectNode): [string, Descriptor][] {
+  let fields = fieldsByNode.get(node)
+  if (!fields) {
+    fields = Object.entries(node.shape).filter(([key]) => key !== '__proto__')
+    fieldsByNode.set(node, fields)
+  }
+  return fields
+}
+
+function runObject(node: ObjectNode, payload: Payload): void {
   const input = payload.value
   if (!isObject(input)) {
     payload.issues.push(typeIssue(node, 'object', input))
@@ -178,8 +206,7 @@ function runObject(node: Extract<Descriptor, { t: 'object' }>, payload: Payload)
   }
   const output: Record<string, unknown> = {}
   payload.value = output
-  for (const [key, field] of Object.entries(node.shape)) {
-    if (key === '__proto__') continue
+  for (const [key, field] of fieldsOf(node)) {
     const present = key in input
     const isOptionalOut = field.optout === 'optional'
     if (!present && isOptionalOut && field.optin === 'optional') continue
