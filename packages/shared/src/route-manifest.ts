@@ -10,6 +10,11 @@ export interface FlowgladRoute {
    * marks a hybrid route: it answers signed out too (with public data), signed in for the customer.
    */
   requiresCustomer: boolean
+  /**
+   * `true` where a body `externalId` names what is claimed (a teammate, an API key), not the
+   * customer: the route handler then does not hold it against the session's customer.
+   */
+  externalIdNamesClaim?: true
 }
 
 function post<P extends FlowgladActionKey>(path: P) {
@@ -19,6 +24,11 @@ function post<P extends FlowgladActionKey>(path: P) {
 /** A route that resolves the customer when there is one and answers without one. */
 function hybridPost<P extends FlowgladActionKey>(path: P) {
   return { path, method: 'POST', requiresCustomer: false } as const
+}
+
+/** A resource claim route: its `externalId` is the claim's, never the customer's. */
+function claimPost<P extends FlowgladActionKey>(path: P) {
+  return { path, method: 'POST', requiresCustomer: true, externalIdNamesClaim: true } as const
 }
 
 const K = FlowgladActionKey
@@ -46,8 +56,8 @@ export const flowgladRoutes = {
   [K.GetPurchases]: post(K.GetPurchases),
   [K.GetResourceUsages]: post(K.GetResourceUsages),
   [K.GetResourceUsage]: post(K.GetResourceUsage),
-  [K.ClaimResource]: post(K.ClaimResource),
-  [K.ReleaseResource]: post(K.ReleaseResource),
+  [K.ClaimResource]: claimPost(K.ClaimResource),
+  [K.ReleaseResource]: claimPost(K.ReleaseResource),
   [K.ListResourceClaims]: post(K.ListResourceClaims),
 } as const satisfies { [P in FlowgladActionKey]: FlowgladRoute & { path: P } }
 

@@ -1,13 +1,9 @@
-import { type FlowgladActionKey, FlowgladError } from '@flowglad/shared/core'
-
-/**
- * Actions whose `externalId` names what is claimed (a teammate, an API key), not the customer:
- * the customer there is the session's, always.
- */
-const claimExternalIdActions: ReadonlySet<string> = new Set<FlowgladActionKey>([
-  'resources/claim',
-  'resources/release',
-])
+import {
+  type FlowgladActionKey,
+  FlowgladError,
+  type FlowgladRoute,
+  flowgladRoutes,
+} from '@flowglad/shared/core'
 
 /**
  * Upstream clients may name the customer in the body (`externalId`); the session decides who
@@ -18,7 +14,9 @@ export function assertOwnExternalId(
   body: unknown,
   customerExternalId: string,
 ): void {
-  if (claimExternalIdActions.has(key)) return
+  // On claim routes the body's externalId is the claim's (see the route table).
+  const route: FlowgladRoute = flowgladRoutes[key]
+  if (route.externalIdNamesClaim) return
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return
   const externalId = (body as { externalId?: unknown }).externalId
   if (externalId !== undefined && externalId !== customerExternalId) {
