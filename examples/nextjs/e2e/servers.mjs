@@ -1,20 +1,9 @@
 // Starts the emulator (in-process, loopback, free port) and the built Next app (next start).
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { freePort } from '../../../scripts/free-port.mjs'
 
 const appDir = fileURLToPath(new URL('..', import.meta.url))
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 async function waitFor(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs

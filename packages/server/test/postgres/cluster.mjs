@@ -15,9 +15,9 @@ import {
   realpathSync,
   rmSync,
 } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
+import { freePort } from '../../../../scripts/free-port.mjs'
 
 const UNPRIVILEGED_USER = 'nobody'
 const START_TIMEOUT_MS = 60_000
@@ -85,17 +85,6 @@ export async function findPostgresBinaries() {
     )
   }
   return found
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function unprivilegedIds() {
