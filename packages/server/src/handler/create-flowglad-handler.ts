@@ -5,9 +5,10 @@ import {
   flowgladRoutes,
   isFlowgladActionKey,
   isFlowgladError,
+  type PricingModel,
   parseOrThrow,
 } from '@flowglad/shared/core'
-import { FlowgladServerAdmin } from '../admin/flowglad-server-admin.js'
+import { apiPath, FlowgladRestClient } from '../client/rest-client.js'
 import { flowgladActionHandlers } from './actions/index.js'
 import { assertSameSiteRequest } from './csrf-guard.js'
 import { errorResponse, successResponse } from './envelope.js'
@@ -188,14 +189,24 @@ async function optionalCustomer<Source>(
   }
 }
 
-/** The organisation's admin client, built on first use (signed-out hybrid requests only). */
+/**
+ * The organisation-wide reads the handler needs, built on first use (signed-out hybrid requests
+ * only). Only the default pricing model: a plain REST client, so the route handler does not pull
+ * `FlowgladServerAdmin` and its every method into an app's bundle.
+ */
 function adminFor<Source>(options: FlowgladHandlerOptions<Source>): () => FlowgladAdminLike {
   let admin: FlowgladAdminLike | undefined
   return () => {
-    admin ??=
-      options.flowgladAdmin?.() ??
-      new FlowgladServerAdmin({ apiKey: options.apiKey, baseURL: options.baseURL })
+    admin ??= options.flowgladAdmin?.() ?? defaultPricingModelReader(options)
     return admin
+  }
+}
+
+function defaultPricingModelReader<Source>(options: FlowgladHandlerOptions<Source>) {
+  const client = new FlowgladRestClient({ apiKey: options.apiKey, baseURL: options.baseURL })
+  return {
+    getDefaultPricingModel: () =>
+      client.get<{ pricingModel: PricingModel }>(apiPath`/pricing-models/default`, {}),
   }
 }
 

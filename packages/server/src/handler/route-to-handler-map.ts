@@ -20,7 +20,8 @@ import type {
 import type { UsagePolicy } from './usage-policy.js'
 
 // Upstream's per-key maps, for apps that wire their own adapter: `(params, server) → result`.
-// Derived from the one action table and its handlers: same validation, same error codes.
+// Derived from the one action table and its handlers: same validation, same error codes. Marked
+// pure: an app that never imports these maps does not carry them (the ESM build is one file).
 
 /** What the app's adapter hands over: the method and the parsed body (or query). */
 export interface SubRouteParams {
@@ -104,13 +105,11 @@ function contextOf(
 const handlerOf = (key: FlowgladActionKey) =>
   flowgladActionHandlers[key] as ActionHandler<FlowgladActionKey>
 
-const keys = Object.values(FlowgladActionKey)
-
 /** Every key that needs a signed-in customer → its upstream-shaped handler. */
-export const routeToHandlerMap = Object.fromEntries(
-  keys
-    .filter((key) => !isHybridActionKey(key))
-    .map((key) => {
+function authenticatedRoutes() {
+  const keys = Object.values(FlowgladActionKey).filter((key) => !isHybridActionKey(key))
+  return Object.fromEntries(
+    keys.map((key) => {
       const handler: SubRouteHandler = (params, flowgladServer, extras) =>
         settle(async () => {
           const customerId = await customerIdOf(flowgladServer)
@@ -121,24 +120,31 @@ export const routeToHandlerMap = Object.fromEntries(
         })
       return [key, handler]
     }),
-) as { [K in AuthenticatedActionKey]: SubRouteHandler<K> }
+  ) as { [K in AuthenticatedActionKey]: SubRouteHandler<K> }
+}
 
 /** The hybrid key(s): signed in with `flowgladServer`, signed out with it null. */
-export const hybridRouteToHandlerMap = Object.fromEntries(
-  keys.filter(isHybridActionKey).map((key) => {
-    const handler: HybridSubRouteHandler = (
-      params,
-      { flowgladServer, flowgladServerAdmin },
-      extras,
-    ) =>
-      settle(async () => {
-        const customerId = await customerIdOf(flowgladServer)
-        const input = parsedInput(key, params, customerId)
-        const context = contextOf(customerId, flowgladServer, flowgladServerAdmin, extras)
-        return handlerOf(key)(input as never, context)
-      })
-    return [key, handler]
-  }),
-) as { [K in HybridActionKey]: HybridSubRouteHandler<K> }
+function hybridRoutes() {
+  const keys = Object.values(FlowgladActionKey).filter(isHybridActionKey)
+  return Object.fromEntries(
+    keys.map((key) => {
+      const handler: HybridSubRouteHandler = (
+        params,
+        { flowgladServer, flowgladServerAdmin },
+        extras,
+      ) =>
+        settle(async () => {
+          const customerId = await customerIdOf(flowgladServer)
+          const input = parsedInput(key, params, customerId)
+          const context = contextOf(customerId, flowgladServer, flowgladServerAdmin, extras)
+          return handlerOf(key)(input as never, context)
+        })
+      return [key, handler]
+    }),
+  ) as { [K in HybridActionKey]: HybridSubRouteHandler<K> }
+}
+
+export const routeToHandlerMap = /* @__PURE__ */ authenticatedRoutes()
+export const hybridRouteToHandlerMap = /* @__PURE__ */ hybridRoutes()
 
 export { isHybridActionKey }

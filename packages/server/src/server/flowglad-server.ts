@@ -38,11 +38,6 @@ import {
   usageMeterBalancesInputSchema,
   withBillingChecks,
 } from '@flowglad/shared/core'
-import {
-  createUsageBatcher,
-  type UsageBatcher,
-  type UsageBatcherOptions,
-} from '../batcher/index.js'
 import { isApiConflict, isApiNotFound } from '../client/api-error.js'
 import type { FlowgladClientOptions, RequestOptions } from '../client/options.js'
 import * as resourceClaims from '../client/resource-claims.js'
@@ -694,11 +689,6 @@ export class FlowgladServer {
   }
 
   // ── usage events ───────────────────────────────────────────────────────────
-
-  /** A usage batcher sending through this customer-scoped client (ownership checked once per subscription). */
-  usageBatcher(options: Omit<UsageBatcherOptions, 'client'> = {}): UsageBatcher {
-    return createUsageBatcher({ ...options, client: this })
-  }
 
   /**
    * Strict shared schema (`usageDate` may be a `Date`; null properties / usageDate are dropped);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { billing, customer, subscription, usageEvent } from '../../test/fixtures.js'
 import { API_KEY, apiError, BASE_URL, useMockApi } from '../../test/mock-api.js'
+import { createUsageBatcher } from '../batcher/index.js'
 import { FlowgladServer, type FlowgladServerOptions } from './flowglad-server.js'
 import { OwnershipCache } from './ownership-cache.js'
 
@@ -215,12 +216,13 @@ describe('bulkCreateUsageEvents', () => {
   })
 })
 
-describe('usageBatcher', () => {
+describe('createUsageBatcher with a customer-scoped client', () => {
   it('sends through this customer-scoped client: own events in one bulk request, foreign ones never', async () => {
     api.on(BILLING, { body: billing() })
     api.on('POST /api/v1/usage-events/bulk', { body: { usageEvents: [usageEvent('own')] } })
     const failed: string[] = []
-    const batcher = server().usageBatcher({
+    const batcher = createUsageBatcher({
+      client: server(),
       flushIntervalMs: 60_000,
       onError: (failures) => failed.push(...failures.map((failure) => failure.transactionId)),
     })

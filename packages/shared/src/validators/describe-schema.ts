@@ -319,11 +319,13 @@ export function compiledSchemasModule(exports: Record<string, unknown>): string 
     '// `pnpm --filter @flowglad/shared build` rewrites it; validators.test.ts fails when it is stale.',
     "import { compiledSchema, packedTable } from '../validators/compiled-schemas.js'",
     '',
-    `const nodes = packedTable([\n${nodes.map((node) => JSON.stringify(node)).join(',\n')},\n])`,
+    `const nodes = /* @__PURE__ */ packedTable([\n${nodes.map((node) => JSON.stringify(node)).join(',\n')},\n])`,
     '',
     ...names.map(
-      // The name is a type argument only: a string argument would ship in every bundle.
-      (name) => `export const ${name} = compiledSchema<'${name}'>(nodes, ${schemas[name]})`,
+      // The name is a type argument only: a string argument would ship in every bundle. Marked
+      // pure so a bundle keeps only the validators it uses, also from a one-file build.
+      (name) =>
+        `export const ${name} = /* @__PURE__ */ compiledSchema<'${name}'>(nodes, ${schemas[name]})`,
     ),
     '',
     '/** The input validator of each action of the action table. */',
