@@ -17,7 +17,7 @@ const only = args
 
 const configs = {
   full: {
-    importRuns: 10,
+    importRuns: 15,
     usageEventRuns: 15,
     apiDelayMs: 20,
     naiveEvents: 2_000,

@@ -120,6 +120,7 @@ export async function run({ importRuns }) {
         runs: importRuns,
       },
       pair('cold load of the Next.js server entry (upstream: require)', 'nextjs'),
+      pair('cold load of the Next.js server entry above an empty module', 'nextjs', empty),
       pair('first request after a cold start (import + first usage event)', 'firstRequest'),
     ],
     samples,

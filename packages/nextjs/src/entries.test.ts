@@ -36,6 +36,15 @@ describe('@flowglad/nextjs entry points', () => {
     }
   })
 
+  it('cold start: ./server (built) is one file whose only static import is @flowglad/server', () => {
+    // Every extra file costs a cold import a resolve and a read: node-http is inlined.
+    const built = readFileSync(new URL('../dist/server.js', import.meta.url), 'utf8')
+    const specifiers = new Set(
+      [...built.matchAll(/^(?:import|export)\b[^;]*?\sfrom\s+"([^"]+)"/gms)].map((m) => m[1]),
+    )
+    expect([...specifiers]).toEqual(['@flowglad/server'])
+  })
+
   it('cold start: loading ./server (built) in a fresh process never loads zod', () => {
     // zod's core marks the global object when it is evaluated; nothing on this path may.
     const probe = (specifier: string) =>
