@@ -8,7 +8,7 @@ import {
 import {
   type AuthenticatedActionKey,
   actionURL,
-  type flowgladRoutes,
+  flowgladRoutes,
   type HybridActionKey,
   isFlowgladActionKey,
   isHybridActionKey,
@@ -75,6 +75,34 @@ describe('action table', () => {
     expectTypeOf<AuthenticatedActionKey>().toEqualTypeOf<
       Exclude<FlowgladActionKey, 'pricing-models/retrieve'>
     >()
+  })
+
+  it('the route table is derived in key order; only the claim routes mark a claimed externalId', () => {
+    expect(Object.keys(flowgladRoutes)).toEqual(Object.values(FlowgladActionKey))
+    const claimRoutes = Object.values(flowgladRoutes).filter(
+      (route) => 'externalIdNamesClaim' in route,
+    )
+    expect(claimRoutes).toEqual([
+      {
+        path: 'resources/claim',
+        method: 'POST',
+        requiresCustomer: true,
+        externalIdNamesClaim: true,
+      },
+      {
+        path: 'resources/release',
+        method: 'POST',
+        requiresCustomer: true,
+        externalIdNamesClaim: true,
+      },
+    ])
+    expect(flowgladRoutes['customers/billing']).toEqual({
+      path: 'customers/billing',
+      method: 'POST',
+      requiresCustomer: true,
+    })
+    expectTypeOf(flowgladRoutes['resources/claim'].externalIdNamesClaim).toEqualTypeOf<true>()
+    expectTypeOf(flowgladRoutes['pricing-models/retrieve'].requiresCustomer).toEqualTypeOf<false>()
   })
 
   it('usage-events/create uses the client schema (defaults left to the handler)', () => {

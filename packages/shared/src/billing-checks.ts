@@ -18,9 +18,9 @@ export function pickSubscription(
   subscriptions: readonly SubscriptionDetails[] | undefined,
   options: SubscriptionChoice = {},
 ): SubscriptionDetails | undefined {
-  if (!subscriptions || subscriptions.length === 0) return undefined
-  if (options.subscriptionId === undefined) return subscriptions[0]
-  return subscriptions.find((subscription) => subscription.id === options.subscriptionId)
+  const { subscriptionId } = options
+  if (subscriptionId === undefined) return subscriptions?.[0]
+  return subscriptions?.find((subscription) => subscription.id === subscriptionId)
 }
 
 /** True only when the chosen subscription carries a `toggle` feature with this slug. */
@@ -49,12 +49,10 @@ export function getProduct(pricingModel: PricingModel | undefined, slug: string)
 }
 
 export function getPrice(pricingModel: PricingModel | undefined, slug: string): Price | null {
-  for (const product of pricingModel?.products ?? []) {
-    const price = product.prices.find((candidate) => candidate.slug === slug)
-    if (price) return price
-  }
-  for (const meter of pricingModel?.usageMeters ?? []) {
-    const price = meter.prices?.find((candidate) => candidate.slug === slug)
+  // Products first, then usage meters (whose prices are optional).
+  const owners = [...(pricingModel?.products ?? []), ...(pricingModel?.usageMeters ?? [])]
+  for (const owner of owners) {
+    const price = owner.prices?.find((candidate) => candidate.slug === slug)
     if (price) return price
   }
   return null

@@ -50,10 +50,10 @@ export function pageAfter<T>(
   idOf: (item: T) => string,
   params: ListPageParams = {},
 ): T[] {
-  let rest = [...items]
-  if (params.startingAfter !== undefined) {
-    const index = rest.findIndex((item) => idOf(item) === params.startingAfter)
-    if (index >= 0) rest = rest.slice(index + 1)
-  }
-  return params.limit === undefined ? rest : rest.slice(0, params.limit)
+  const { startingAfter, limit } = params
+  // findIndex's -1 (no match) makes this 0: from the start.
+  const start =
+    startingAfter === undefined ? 0 : items.findIndex((item) => idOf(item) === startingAfter) + 1
+  const rest = items.slice(start)
+  return limit === undefined ? rest : rest.slice(0, limit)
 }

@@ -17,51 +17,43 @@ export interface FlowgladRoute {
   externalIdNamesClaim?: true
 }
 
-function post<P extends FlowgladActionKey>(path: P) {
-  return { path, method: 'POST', requiresCustomer: true } as const
-}
-
-/** A route that resolves the customer when there is one and answers without one. */
-function hybridPost<P extends FlowgladActionKey>(path: P) {
-  return { path, method: 'POST', requiresCustomer: false } as const
-}
-
-/** A resource claim route: its `externalId` is the claim's, never the customer's. */
-function claimPost<P extends FlowgladActionKey>(path: P) {
-  return { path, method: 'POST', requiresCustomer: true, externalIdNamesClaim: true } as const
-}
-
 const K = FlowgladActionKey
 
-/** Key → route. The full action table in `./action-table.ts` adds an input schema to each entry. */
-export const flowgladRoutes = {
-  [K.GetCustomerBilling]: post(K.GetCustomerBilling),
-  [K.FindOrCreateCustomer]: post(K.FindOrCreateCustomer),
-  [K.UpdateCustomer]: post(K.UpdateCustomer),
-  [K.CreateCheckoutSession]: post(K.CreateCheckoutSession),
-  [K.CreateAddPaymentMethodCheckoutSession]: post(K.CreateAddPaymentMethodCheckoutSession),
-  [K.CreateActivateSubscriptionCheckoutSession]: post(K.CreateActivateSubscriptionCheckoutSession),
-  [K.CancelSubscription]: post(K.CancelSubscription),
-  [K.UncancelSubscription]: post(K.UncancelSubscription),
-  [K.CreateSubscription]: post(K.CreateSubscription),
-  [K.CreateUsageEvent]: post(K.CreateUsageEvent),
-  [K.GetUsageMeterBalances]: post(K.GetUsageMeterBalances),
-  [K.AdjustSubscription]: post(K.AdjustSubscription),
-  [K.GetPricingModel]: hybridPost(K.GetPricingModel),
-  [K.GetSubscriptions]: post(K.GetSubscriptions),
-  [K.GetFeatureAccess]: post(K.GetFeatureAccess),
-  [K.GetPaymentMethods]: post(K.GetPaymentMethods),
-  [K.GetCustomerDetails]: post(K.GetCustomerDetails),
-  [K.GetInvoices]: post(K.GetInvoices),
-  [K.GetPurchases]: post(K.GetPurchases),
-  [K.GetResourceUsages]: post(K.GetResourceUsages),
-  [K.GetResourceUsage]: post(K.GetResourceUsage),
-  [K.ClaimResource]: claimPost(K.ClaimResource),
-  [K.ReleaseResource]: claimPost(K.ReleaseResource),
-  [K.ListResourceClaims]: post(K.ListResourceClaims),
-} as const satisfies { [P in FlowgladActionKey]: FlowgladRoute & { path: P } }
+/** Routes that resolve the customer when there is one and answer without one. */
+const hybridKeys = [K.GetPricingModel] as const
+/** Resource claim routes: their `externalId` is the claim's, never the customer's. */
+const claimKeys = [K.ClaimResource, K.ReleaseResource] as const
 
-type Routes = typeof flowgladRoutes
+type HybridKey = (typeof hybridKeys)[number]
+type ClaimKey = (typeof claimKeys)[number]
+
+/** One route's entry, as the lists above make it: every route is a POST. */
+type RouteOf<P extends FlowgladActionKey> = {
+  readonly path: P
+  readonly method: 'POST'
+  readonly requiresCustomer: P extends HybridKey ? false : true
+} & (P extends ClaimKey ? { readonly externalIdNamesClaim: true } : unknown)
+
+/** Compile-time check: each entry is a `FlowgladRoute` for its own key. */
+type CheckedRoutes<T extends { readonly [P in FlowgladActionKey]: FlowgladRoute & { path: P } }> = T
+type Routes = CheckedRoutes<{ readonly [P in FlowgladActionKey]: RouteOf<P> }>
+
+/**
+ * Key → route, built from the keys and the two lists above (in key order). The full action
+ * table in `./action-table.ts` adds an input schema to each entry.
+ */
+export const flowgladRoutes = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    Object.values(K).map((path) => [
+      path,
+      {
+        path,
+        method: 'POST',
+        requiresCustomer: !(hybridKeys as readonly string[]).includes(path),
+        ...((claimKeys as readonly string[]).includes(path) && { externalIdNamesClaim: true }),
+      },
+    ]),
+  ) as Routes)()
 
 /** Keys that answer signed out too (upstream name), derived from the route table. */
 export type HybridActionKey = {
@@ -71,10 +63,8 @@ export type HybridActionKey = {
 /** Keys that need a signed-in customer (upstream name): every other key. */
 export type AuthenticatedActionKey = Exclude<FlowgladActionKey, HybridActionKey>
 
-const actionKeys = /* @__PURE__ */ new Set<string>(Object.values(FlowgladActionKey))
-
 export function isFlowgladActionKey(value: string): value is FlowgladActionKey {
-  return actionKeys.has(value)
+  return Object.hasOwn(flowgladRoutes, value)
 }
 
 /** True for a route that answers signed out too (`requiresCustomer: false` in the table). */

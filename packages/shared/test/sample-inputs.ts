@@ -1,6 +1,6 @@
 // Test-only helper: inputs to run a schema and its compiled validator on, derived from the
 // descriptor so every field of every schema gets valid values, wrong types and edge cases.
-import type { Descriptor } from '../src/validators/descriptor.js'
+import { type Descriptor, optinOf } from '../src/validators/descriptor.js'
 
 /** Values that exercise each zod type's edges (wrong types, empties, NaN, odd objects). */
 export const oddValues: unknown[] = [
@@ -102,7 +102,7 @@ export function sampleInputs(node: Descriptor): unknown[] {
     keys
       .filter((key) => {
         const field = object.shape[key] as Descriptor
-        return field.optin === undefined
+        return optinOf(field) === undefined
       })
       .map((key) => [key, full[key]]),
   )

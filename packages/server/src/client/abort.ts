@@ -1,54 +1,49 @@
 /** Abort helpers built on setTimeout, so fake timers in tests drive them like real time. */
 
-export interface AttemptSignal {
-  signal: AbortSignal
-  timedOut: () => boolean
-  dispose: () => void
+/** How an attempt ended without an answer; `timedOut` when our own timer stopped it. */
+export interface AttemptFailure {
+  error: unknown
+  timedOut: boolean
 }
 
-/** One attempt's signal: fires after `timeoutMs`, or when the caller's own signal fires. */
-export function attemptSignal(timeoutMs: number, outer: AbortSignal | undefined): AttemptSignal {
+/**
+ * Runs one attempt with a signal that fires after `timeoutMs` or when the caller's `outer`
+ * fires, and stops waiting as soon as it fires, even if `task` ignores the signal. Never
+ * rejects: a failure comes back as an `AttemptFailure`. The caller checks `outer` right before,
+ * so it has not fired yet.
+ */
+export async function runAttempt<T extends object>(
+  timeoutMs: number,
+  outer: AbortSignal | undefined,
+  task: (signal: AbortSignal) => Promise<T>,
+): Promise<T | AttemptFailure> {
   const controller = new AbortController()
-  let expired = false
+  const { signal } = controller
+  // The signal lives for this attempt only, so its listener needs no removing.
+  const stopped = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason))
+  })
+  let timedOut = false
   const timer = setTimeout(() => {
-    expired = true
+    timedOut = true
     controller.abort(new DOMException(`Request timed out after ${timeoutMs} ms`, 'TimeoutError'))
   }, timeoutMs)
   const onOuterAbort = () => controller.abort(outer?.reason)
-  if (outer?.aborted) onOuterAbort()
-  else outer?.addEventListener('abort', onOuterAbort, { once: true })
-  return {
-    signal: controller.signal,
-    timedOut: () => expired,
-    dispose: () => {
-      clearTimeout(timer)
-      outer?.removeEventListener('abort', onOuterAbort)
-    },
+  outer?.addEventListener('abort', onOuterAbort)
+  try {
+    return await Promise.race([task(signal), stopped])
+  } catch (error) {
+    return { error, timedOut }
+  } finally {
+    clearTimeout(timer)
+    outer?.removeEventListener('abort', onOuterAbort)
   }
 }
 
-/** Settles with `promise`, or rejects as soon as `signal` fires (even if fetch ignores it). */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error)
-      },
-    )
-  })
-}
-
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason)
-  return new Promise<void>((resolve, reject) => {
+/** Waits `ms`, or rejects with the signal's reason as soon as it fires (or at once if it has). */
+export async function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  signal?.throwIfAborted()
+  await new Promise<void>((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer)
       reject(signal?.reason)
@@ -57,6 +52,6 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       signal?.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
+    signal?.addEventListener('abort', onAbort)
   })
 }

@@ -6,14 +6,12 @@ import { redactSecret } from './redact.js'
 const secret = 'sk_live_do_not_leak'
 
 function echoingError(body: unknown, headerRequestId: string | null = null) {
-  return apiErrorFromResponse({
-    status: 500,
-    body,
-    headerRequestId,
-    method: 'GET',
-    path: '/api/v1/customers/x/billing',
-    apiKey: secret,
-  })
+  const headers = new Headers(headerRequestId === null ? {} : { 'x-request-id': headerRequestId })
+  return apiErrorFromResponse(
+    { status: 500, headers, body },
+    'GET /api/v1/customers/x/billing',
+    secret,
+  )
 }
 
 describe('FlowgladApiError redacts the secret key from every field', () => {

@@ -1,19 +1,24 @@
 import { FlowgladError, type FlowgladErrorCode } from '@flowglad/shared/core'
 import { redactSecret } from './redact.js'
+import { retryAfterMs } from './retry-policy.js'
 
 // Node's util.inspect looks for this symbol; Symbol.for keeps the main entry free of node: imports.
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom')
 
+const codeByStatus: Record<number, FlowgladErrorCode> = {
+  400: 'validation_error',
+  422: 'validation_error',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'upstream_unavailable',
+  409: 'conflict',
+  429: 'rate_limited',
+}
+
 /** Maps an HTTP status from the Flowglad API to the catalogue code our callers switch on. */
 export function errorCodeForStatus(status: number): FlowgladErrorCode {
-  if (status === 400 || status === 422) return 'validation_error'
-  if (status === 403) return 'forbidden'
-  if (status === 404) return 'not_found'
-  if (status === 409) return 'conflict'
-  if (status === 429) return 'rate_limited'
-  if (status === 408 || status >= 500) return 'upstream_unavailable'
   // 401 means our secret key is wrong; any other 4xx is a request we should never have built.
-  return 'internal_error'
+  return codeByStatus[status] ?? (status >= 500 ? 'upstream_unavailable' : 'internal_error')
 }
 
 export interface FlowgladApiErrorInit {
@@ -33,19 +38,20 @@ export interface FlowgladApiErrorInit {
  * catalogue code (its app-facing status is `flowgladErrorCatalogue[code].status`).
  */
 export class FlowgladApiError extends FlowgladError {
+  // `declare`: the constructor assigns every one, so no class field needs emitting first.
   /** The API's own code, e.g. `NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`. */
-  readonly apiCode: string | undefined
-  readonly requestId: string | undefined
+  declare readonly apiCode: string | undefined
+  declare readonly requestId: string | undefined
   /** The parsed JSON body, or the raw text when the body was not JSON. */
-  readonly body: unknown
+  declare readonly body: unknown
   /** How long the API asked us to wait before trying again (429 / 503), if it said. */
-  readonly retryAfterMs: number | undefined
+  declare readonly retryAfterMs: number | undefined
 
   constructor(init: FlowgladApiErrorInit) {
-    const clean = (text: string | undefined) => redactSecret(text, init.secret)
+    const clean = <T>(text: T) => redactSecret(text, init.secret)
     const apiCode = clean(init.apiCode)
     const requestId = clean(init.requestId)
-    super(errorCodeForStatus(init.status), clean(init.message) ?? '', {
+    super(errorCodeForStatus(init.status), clean(init.message), {
       status: init.status,
       details: { status: init.status, apiCode, requestId },
     })
@@ -85,20 +91,18 @@ export function isFlowgladApiError(value: unknown): value is FlowgladApiError {
   return value instanceof FlowgladApiError
 }
 
-/** True when the API answered NOT_FOUND (by body code, or by status when the body has none). */
-export function isApiNotFound(error: unknown): error is FlowgladApiError {
-  return (
-    error instanceof FlowgladApiError &&
-    (error.apiCode === 'NOT_FOUND' || (error.apiCode === undefined && error.status === 404))
-  )
+/** The API's code when it sent one, else the status: what `isApiNotFound` and the like ask. */
+function answered(error: unknown, apiCode: string, status: number): error is FlowgladApiError {
+  if (!(error instanceof FlowgladApiError)) return false
+  return error.apiCode === undefined ? error.status === status : error.apiCode === apiCode
 }
 
-export function isApiConflict(error: unknown): error is FlowgladApiError {
-  return (
-    error instanceof FlowgladApiError &&
-    (error.apiCode === 'CONFLICT' || (error.apiCode === undefined && error.status === 409))
-  )
-}
+/** True when the API answered NOT_FOUND (by body code, or by status when the body has none). */
+export const isApiNotFound = (error: unknown): error is FlowgladApiError =>
+  answered(error, 'NOT_FOUND', 404)
+
+export const isApiConflict = (error: unknown): error is FlowgladApiError =>
+  answered(error, 'CONFLICT', 409)
 
 interface ErrorBodyShape {
   error?: unknown
@@ -107,10 +111,17 @@ interface ErrorBodyShape {
   request_id?: unknown
 }
 
-function describeApiMessage(body: unknown): string | undefined {
+/** One answer from the API: its status, headers and parsed body (raw text if not JSON). */
+export interface ApiAnswer {
+  status: number
+  headers: Headers
+  body: unknown
+}
+
+const textOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined)
+
+function describeApiMessage(body: unknown, { error, message }: ErrorBodyShape): string | undefined {
   if (typeof body === 'string') return body.trim() || undefined
-  if (typeof body !== 'object' || body === null) return undefined
-  const { error, message } = body as ErrorBodyShape
   if (typeof error === 'string') return error
   if (Array.isArray(error)) {
     const messages = error
@@ -118,38 +129,31 @@ function describeApiMessage(body: unknown): string | undefined {
       .filter((text): text is string => typeof text === 'string')
     if (messages.length > 0) return messages.join('; ')
   }
-  if (typeof message === 'string') return message
-  return undefined
+  return textOrUndefined(message)
 }
 
-/** Builds the typed error; the secret key appears in none of its fields. */
-export function apiErrorFromResponse(options: {
-  status: number
-  body: unknown
-  headerRequestId: string | null
-  method: string
-  path: string
-  apiKey: string
-  retryAfterMs?: number
-}): FlowgladApiError {
-  const { status, body, method, path, apiKey } = options
-  const shape = typeof body === 'object' && body !== null ? (body as ErrorBodyShape) : {}
-  const apiCode = typeof shape.code === 'string' ? shape.code : undefined
-  const requestId =
-    typeof shape.request_id === 'string' ? shape.request_id : (options.headerRequestId ?? undefined)
-  let message: string
-  if (status === 401) {
-    message = `Flowglad API rejected the secret key (401) on ${method} ${path}: check apiKey / FLOWGLAD_SECRET_KEY`
-  } else {
-    const detail = describeApiMessage(body) ?? 'no error message'
-    message = `Flowglad API ${status}${apiCode ? ` ${apiCode}` : ''} on ${method} ${path}: ${detail}`
-  }
+/**
+ * Builds the typed error for a non-2xx answer to `where` (`METHOD /path`); the secret key
+ * appears in none of its fields.
+ */
+export function apiErrorFromResponse(
+  { status, headers, body }: ApiAnswer,
+  where: string,
+  apiKey: string,
+): FlowgladApiError {
+  const shape: ErrorBodyShape = typeof body === 'object' && body !== null ? body : {}
+  const apiCode = textOrUndefined(shape.code)
+  const requestId = textOrUndefined(shape.request_id) ?? headers.get('x-request-id') ?? undefined
+  const message =
+    status === 401
+      ? `Flowglad API rejected the secret key (401) on ${where}: check apiKey / FLOWGLAD_SECRET_KEY`
+      : `Flowglad API ${status}${apiCode ? ` ${apiCode}` : ''} on ${where}: ${describeApiMessage(body, shape) ?? 'no error message'}`
   return new FlowgladApiError({
     status,
     apiCode,
     requestId,
     body,
-    retryAfterMs: options.retryAfterMs,
+    retryAfterMs: retryAfterMs(headers),
     message,
     secret: apiKey,
   })

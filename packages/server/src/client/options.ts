@@ -35,16 +35,13 @@ export interface ResolvedClientConfig {
   timeout: number
 }
 
-function checkNonNegativeInteger(name: string, value: number | undefined): void {
-  if (value === undefined) return
-  if (!Number.isInteger(value) || value < 0) {
-    throw new FlowgladError('validation_error', `${name} must be a non-negative integer`)
-  }
-}
-
 export function checkClientOptions(options: FlowgladClientOptions): void {
-  checkNonNegativeInteger('maxRetries', options.maxRetries)
-  checkNonNegativeInteger('timeout', options.timeout)
+  for (const name of ['maxRetries', 'timeout'] as const) {
+    const value = options[name]
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+      throw new FlowgladError('validation_error', `${name} must be a non-negative integer`)
+    }
+  }
 }
 
 /** Resolved at the first call, so a missing key fails there with a message naming both sources. */
@@ -56,12 +53,12 @@ export function resolveClientConfig(options: FlowgladClientOptions): ResolvedCli
       'Flowglad secret key missing: pass `apiKey` to the constructor or set the FLOWGLAD_SECRET_KEY environment variable',
     )
   }
-  const baseURL = (options.baseURL?.trim() || getBaseURL()).trim().replace(/\/+$/, '')
-  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   return {
     apiKey,
-    baseURL,
-    fetch: fetchImpl,
+    // Both sources come trimmed.
+    baseURL: (options.baseURL?.trim() || getBaseURL()).replace(/\/+$/, ''),
+    // Looked up at each call, so a fetch installed (or mocked) later is the one used.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
   }

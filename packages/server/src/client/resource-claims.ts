@@ -67,16 +67,6 @@ export function fetchResourceUsage(
   )
 }
 
-/**
- * Claims and releases by `quantity` are not idempotent: a retry after a lost answer would claim
- * (or release) twice. They are sent once unless the call asks for retries; the forms by id are
- * idempotent and keep the client's retries.
- */
-function retriesFor(body: { quantity?: number | undefined }, options?: RequestOptions) {
-  if (body.quantity === undefined) return options
-  return { ...options, maxRetries: options?.maxRetries ?? 0 }
-}
-
 /** `POST .../claim` or `.../release`: the parsed form as the body, the subscription in the path. */
 function postChange<T>(
   client: FlowgladRestClient,
@@ -85,8 +75,12 @@ function postChange<T>(
   { subscriptionId: _given, ...body }: ParsedClaim | ParsedRelease,
   options?: RequestOptions,
 ): Promise<T> {
-  const path = apiPath`/resource-claims/${subscriptionId}/${op}`
-  return client.post(path, body, retriesFor(body, options))
+  // Claims and releases by `quantity` are not idempotent: a retry after a lost answer would
+  // claim (or release) twice. They are sent once unless the call asks for retries; the forms by
+  // id are idempotent and keep the client's retries.
+  const retries =
+    body.quantity === undefined ? options : { ...options, maxRetries: options?.maxRetries ?? 0 }
+  return client.post(apiPath`/resource-claims/${subscriptionId}/${op}`, body, retries)
 }
 
 export const postClaim = (

@@ -1,6 +1,6 @@
 import { FlowgladError } from '@flowglad/shared/core'
-import { attemptSignal, raceAbort, sleep } from './abort.js'
-import { apiErrorFromResponse } from './api-error.js'
+import { runAttempt, sleep } from './abort.js'
+import { type ApiAnswer, apiErrorFromResponse } from './api-error.js'
 import {
   checkClientOptions,
   type FlowgladClientOptions,
@@ -8,7 +8,7 @@ import {
   type ResolvedClientConfig,
   resolveClientConfig,
 } from './options.js'
-import { backoffDelayMs, isRetryableStatus, retryAfterMs, retryDelayMs } from './retry-policy.js'
+import { backoffDelayMs, isRetryableStatus, retryDelayMs } from './retry-policy.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -25,38 +25,32 @@ export interface RestRequest {
  * is a `validation_error`: `/customers/${''}` would otherwise quietly hit the list endpoint.
  */
 export function apiPath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
-  let path = '/api/v1'
-  strings.forEach((part, index) => {
-    path += part
-    if (index >= values.length) return
-    const value: unknown = values[index]
-    const usable =
-      (typeof value === 'string' && value.trim() !== '') ||
-      (typeof value === 'number' && Number.isFinite(value))
-    if (!usable) {
-      throw new FlowgladError(
-        'validation_error',
-        `Invalid id in /api/v1${strings.join('{id}')}: expected a non-empty string, got ${describeValue(value)}`,
-      )
+  const ids = values.map((value: unknown) => {
+    // Number.isFinite is false for anything but a finite number (it does not convert).
+    if (typeof value === 'string' ? value.trim() !== '' : Number.isFinite(value)) {
+      return encodeURIComponent(String(value))
     }
-    path += encodeURIComponent(String(value))
+    throw new FlowgladError(
+      'validation_error',
+      `Invalid id in /api/v1${strings.join('{id}')}: expected a non-empty string, got ${describeValue(value)}`,
+    )
   })
-  return path
+  // Each part after the first follows an id.
+  return `/api/v1${strings.reduce((path, part, index) => path + ids[index - 1] + part)}`
 }
 
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value)
-  if (value === null) return 'null'
-  return typeof value === 'number' ? String(value) : typeof value
+  return value === null || typeof value === 'number' ? String(value) : typeof value
 }
 
 /**
  * The body as JSON, once. A value JSON cannot write (BigInt, a cycle, nesting deeper than the
  * stack) is the caller's bad input: `validation_error`, nothing sent, never a crash.
  */
-function serialiseBody(request: RestRequest): string {
+function serialiseBody(body: unknown, where: string): string {
   try {
-    return JSON.stringify(request.body)
+    return JSON.stringify(body)
   } catch (error) {
     const reason =
       error instanceof RangeError
@@ -66,19 +60,41 @@ function serialiseBody(request: RestRequest): string {
           : String(error)
     throw new FlowgladError(
       'validation_error',
-      `Request body for ${request.method} ${request.path} cannot be serialised as JSON: ${reason}`,
+      `Request body for ${where} cannot be serialised as JSON: ${reason}`,
       { cause: error },
     )
   }
 }
 
-function parseBody(text: string): unknown {
-  if (text === '') return null
+/**
+ * Waits for the response and its body (the attempt's timeout covers reading the body too):
+ * parsed JSON, the raw text when it is not JSON, null when empty.
+ */
+async function readAnswer(pending: Promise<Response>): Promise<ApiAnswer> {
+  const response = await pending
+  const text = await response.text()
+  let body: unknown = null
   try {
-    return JSON.parse(text)
+    if (text !== '') body = JSON.parse(text)
   } catch {
-    return text
+    body = text
   }
+  return { status: response.status, headers: response.headers, body }
+}
+
+/** A transient failure with no API error to show, once the retries have run out. */
+function unavailable(
+  what: string,
+  where: string,
+  attempts: number,
+  details: object,
+  cause?: unknown,
+): FlowgladError {
+  return new FlowgladError(
+    'upstream_unavailable',
+    `Flowglad API ${what} (${where}, ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+    { cause, details: { attempts, ...details } },
+  )
 }
 
 function buildURL(baseURL: string, path: string, query: RestRequest['query']): string {
@@ -88,10 +104,6 @@ function buildURL(baseURL: string, path: string, query: RestRequest['query']): s
   }
   return url.toString()
 }
-
-type AttemptOutcome =
-  | { kind: 'response'; status: number; headers: Headers; body: unknown }
-  | { kind: 'failure'; error: unknown; timedOut: boolean }
 
 /**
  * The internal REST client: fetch only (edge-safe), per-attempt timeouts, retries with
@@ -128,95 +140,51 @@ export class FlowgladRestClient {
 
   async request<T>(request: RestRequest, options: RequestOptions = {}): Promise<T> {
     const config = this.config
+    const { signal } = options
     const maxRetries = options.maxRetries ?? config.maxRetries
     const timeout = options.timeout ?? config.timeout
     const url = buildURL(config.baseURL, request.path, request.query)
+    const where = `${request.method} ${request.path}`
     const headers: Record<string, string> = {
       Authorization: config.apiKey,
       Accept: 'application/json',
     }
-    let payload: string | undefined
+    let body: string | undefined
     if (request.body !== undefined) {
-      payload = serialiseBody(request)
+      body = serialiseBody(request.body, where)
       headers['Content-Type'] = 'application/json'
     }
 
-    for (let attempt = 0; ; attempt++) {
-      options.signal?.throwIfAborted()
-      const outcome = await this.#attempt(config, url, request.method, headers, payload, {
-        timeout,
-        signal: options.signal,
-      })
-      const canRetry = attempt < maxRetries
-      if (outcome.kind === 'failure') {
-        if (options.signal?.aborted) throw options.signal.reason
-        if (canRetry) {
-          await sleep(backoffDelayMs(attempt), options.signal)
-          continue
-        }
-        const what = outcome.timedOut ? `timed out after ${timeout} ms` : 'could not be reached'
-        throw new FlowgladError(
-          'upstream_unavailable',
-          `Flowglad API ${what} (${request.method} ${request.path}, ${attempt + 1} attempt${attempt === 0 ? '' : 's'})`,
-          { cause: outcome.error, details: { attempts: attempt + 1, timedOut: outcome.timedOut } },
-        )
-      }
-      if (outcome.status >= 200 && outcome.status < 300) {
+    for (let attempt = 1; ; attempt++) {
+      signal?.throwIfAborted()
+      const outcome = await runAttempt(timeout, signal, (attemptSignal) =>
+        readAnswer(
+          config.fetch(url, { method: request.method, headers, body, signal: attemptSignal }),
+        ),
+      )
+      // What to throw once the retries run out, and how long to wait before the next one.
+      let error: FlowgladError
+      let delay: number | undefined
+      if ('error' in outcome) {
+        if (signal?.aborted) throw signal.reason
+        const { timedOut } = outcome
+        const what = timedOut ? `timed out after ${timeout} ms` : 'could not be reached'
+        error = unavailable(what, where, attempt, { timedOut }, outcome.error)
+      } else if (outcome.status >= 200 && outcome.status < 300) {
         if (typeof outcome.body !== 'string') return outcome.body as T
         // A success whose body is not JSON is a broken answer, not data: treat it as a
         // transient failure (retries are safe: usage events carry their transactionId).
-        if (canRetry) {
-          await sleep(backoffDelayMs(attempt), options.signal)
-          continue
-        }
-        throw new FlowgladError(
-          'upstream_unavailable',
-          `Flowglad API answered ${outcome.status} with a body that is not JSON (${request.method} ${request.path}, ${attempt + 1} attempt${attempt === 0 ? '' : 's'})`,
-          { details: { attempts: attempt + 1, status: outcome.status } },
-        )
+        const { status } = outcome
+        error = unavailable(`answered ${status} with a body that is not JSON`, where, attempt, {
+          status,
+        })
+      } else {
+        error = apiErrorFromResponse(outcome, where, config.apiKey)
+        if (!isRetryableStatus(outcome.status)) throw error
+        delay = retryDelayMs(attempt - 1, outcome.headers)
       }
-      if (isRetryableStatus(outcome.status) && canRetry) {
-        await sleep(retryDelayMs(attempt, outcome.headers), options.signal)
-        continue
-      }
-      throw apiErrorFromResponse({
-        status: outcome.status,
-        body: outcome.body,
-        headerRequestId: outcome.headers.get('x-request-id'),
-        method: request.method,
-        path: request.path,
-        apiKey: config.apiKey,
-        retryAfterMs: retryAfterMs(outcome.headers),
-      })
-    }
-  }
-
-  async #attempt(
-    config: ResolvedClientConfig,
-    url: string,
-    method: HttpMethod,
-    headers: Record<string, string>,
-    payload: string | undefined,
-    limits: { timeout: number; signal: AbortSignal | undefined },
-  ): Promise<AttemptOutcome> {
-    const attempt = attemptSignal(limits.timeout, limits.signal)
-    try {
-      const response = await raceAbort(
-        config.fetch(url, { method, headers, body: payload, signal: attempt.signal }),
-        attempt.signal,
-      )
-      // The timeout covers reading the body too.
-      const text = await raceAbort(response.text(), attempt.signal)
-      return {
-        kind: 'response',
-        status: response.status,
-        headers: response.headers,
-        body: parseBody(text),
-      }
-    } catch (error) {
-      return { kind: 'failure', error, timedOut: attempt.timedOut() }
-    } finally {
-      attempt.dispose()
+      if (attempt > maxRetries) throw error
+      await sleep(delay ?? backoffDelayMs(attempt - 1), signal)
     }
   }
 }

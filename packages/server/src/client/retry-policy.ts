@@ -13,24 +13,25 @@ export function backoffDelayMs(retryIndex: number, random: () => number = Math.r
   return Math.floor(random() * ceiling)
 }
 
-/** `retry-after-ms` (ms) wins over `Retry-After` (seconds or an HTTP date); undefined if absent. */
-export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms')
-  if (ms !== null && ms.trim() !== '') {
-    const value = Number(ms)
-    if (Number.isFinite(value) && value >= 0) return value
-  }
-  const after = headers.get('retry-after')
-  if (after === null || after.trim() === '') return undefined
-  const seconds = Number(after)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
-  const date = Date.parse(after)
-  if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - now)
+/** A header as a non-negative number; undefined when absent, blank (not 0) or not a number. */
+function headerNumber(headers: Headers, name: string): number | undefined {
+  const text = headers.get(name)?.trim()
+  const value = text ? Number(text) : Number.NaN
+  return Number.isFinite(value) && value >= 0 ? value : undefined
 }
 
-export function retryDelayMs(retryIndex: number, headers: Headers | undefined): number {
-  const requested = headers ? retryAfterMs(headers) : undefined
+/** `retry-after-ms` (ms) wins over `Retry-After` (seconds or an HTTP date); undefined if absent. */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headerNumber(headers, 'retry-after-ms')
+  if (ms !== undefined) return ms
+  const seconds = headerNumber(headers, 'retry-after')
+  if (seconds !== undefined) return seconds * 1000
+  const date = Date.parse(headers.get('retry-after') ?? '')
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+export function retryDelayMs(retryIndex: number, headers: Headers): number {
+  const requested = retryAfterMs(headers)
   if (requested !== undefined && requested <= MAX_RETRY_AFTER_MS) return requested
   return backoffDelayMs(retryIndex)
 }

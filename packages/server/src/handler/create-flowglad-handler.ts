@@ -1,18 +1,17 @@
 import {
-  compiledActionSchemas,
   type FlowgladActionKey,
   FlowgladError,
+  type FlowgladRoute,
   flowgladRoutes,
   isFlowgladActionKey,
   isFlowgladError,
   type PricingModel,
-  parseOrThrow,
 } from '@flowglad/shared/core'
 import { apiPath, FlowgladRestClient } from '../client/rest-client.js'
+import { actionInput } from './action-input.js'
 import { flowgladActionHandlers } from './actions/index.js'
-import { assertSameSiteRequest } from './csrf-guard.js'
+import { assertSameSiteRequest, parseUrl } from './csrf-guard.js'
 import { errorResponse, successResponse } from './envelope.js'
-import { assertOwnExternalId } from './own-external-id.js'
 import { readJsonBody, resolveMaxBodyBytes } from './read-json-body.js'
 import { type ErrorAnswer, internalErrorAnswer, toErrorAnswer } from './to-error-answer.js'
 import type {
@@ -36,27 +35,23 @@ export const defaultBasePath = '/api/flowglad'
 export function createFlowgladHandler<Source = Request>(
   options: FlowgladHandlerOptions<Source>,
 ): FlowgladHandler<Source> {
-  const basePath = normaliseBasePath(options.basePath ?? defaultBasePath)
+  const routesPrefix = routesPrefixOf(options.basePath ?? defaultBasePath)
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes)
 
   return async function flowgladHandler(request, hint) {
-    const path = actionPathOf(request, hint, basePath)
+    const path = actionPathOf(request, hint, routesPrefix)
     let response: Response
     let errorCode: string | null = null
     try {
       response = await run(request, path, hint, options, maxBodyBytes)
     } catch (error) {
       if (!rejections.has(error as object)) report(options, error)
-      const answered = answerError(error)
-      response = answered.response
-      errorCode = answered.errorCode
+      ;({ response, errorCode } = answerError(error))
     }
-    if (options.afterRequest) {
-      try {
-        await options.afterRequest({ request, path, status: response.status, errorCode })
-      } catch (error) {
-        report(options, error)
-      }
+    try {
+      await options.afterRequest?.({ request, path, status: response.status, errorCode })
+    } catch (error) {
+      report(options, error)
     }
     return response
   }
@@ -77,25 +72,24 @@ function answerError(error: unknown): ErrorReply {
   }
 }
 
-function toErrorReply({ status, body }: ErrorAnswer): ErrorReply {
-  const allow = body.code === 'method_not_allowed' ? { allow: 'POST' } : undefined
-  return { response: errorResponse(status, body, allow), errorCode: body.code }
+function toErrorReply(answer: ErrorAnswer): ErrorReply {
+  return { response: errorResponse(answer), errorCode: answer.body.code }
 }
 
 /** Errors the core raises itself to refuse a request: expected, so not sent to `onError`. */
 const rejections = new WeakSet<object>()
 
-function reject(error: FlowgladError): FlowgladError {
-  rejections.add(error)
+function reject(error: unknown): unknown {
+  rejections.add(error as object)
   return error
 }
 
-/** Runs one of the core's checks: what it throws is a refusal. */
-function refuseOnThrow<T>(check: () => T): T {
+/** Runs the core's own checks: what they throw is a refusal. */
+async function refuseOnThrow<T>(check: () => T | Promise<T>): Promise<T> {
   try {
-    return check()
+    return await check()
   } catch (error) {
-    throw reject(error as FlowgladError)
+    throw reject(error)
   }
 }
 
@@ -107,48 +101,24 @@ async function run<Source>(
   maxBodyBytes: number,
 ): Promise<Response> {
   await options.beforeRequest?.({ request, path })
-
-  refuseOnThrow(() =>
-    assertSameSiteRequest(request, path, { allowedOrigins: options.allowedOrigins }),
+  const route = await refuseOnThrow(() => routeOf(request, path, options.allowedOrigins))
+  const customerExternalId = await customerOf(
+    options,
+    (hint?.source ?? request) as Source,
+    route.requiresCustomer,
   )
-
-  if (!isFlowgladActionKey(path)) {
-    throw reject(new FlowgladError('not_found', `"${truncate(path)}" is not a Flowglad action`))
-  }
-  const action = flowgladRoutes[path]
-  if (request.method.toUpperCase() !== action.method) {
-    throw reject(
-      new FlowgladError(
-        'method_not_allowed',
-        `${path} accepts ${action.method}, not ${truncate(request.method)}`,
-      ),
-    )
-  }
-
-  const source = (hint?.source ?? request) as Source
-  const customerExternalId = action.requiresCustomer
-    ? await requireCustomer(options, source)
-    : await optionalCustomer(options, source)
-
   // Only now, with the customer known, is the body read: an anonymous upload is never read
   // (except by the hybrid route, which answers signed out too, within the same body limit).
-  const body = await readJsonBody(request, maxBodyBytes).catch((error: FlowgladError) => {
-    throw reject(error)
-  })
-  if (customerExternalId !== null) {
-    refuseOnThrow(() => assertOwnExternalId(path, body, customerExternalId))
-  }
-  const input = refuseOnThrow(() =>
-    parseOrThrow(compiledActionSchemas[path], body, `Invalid input for ${path}`),
+  const input = await refuseOnThrow(async () =>
+    actionInput(route.path, await readJsonBody(request, maxBodyBytes), customerExternalId),
   )
-
   const flowglad =
     customerExternalId === null ? null : await buildServer(options, customerExternalId)
-  const handler = flowgladActionHandlers[path] as ActionHandler<FlowgladActionKey>
+  const handler = flowgladActionHandlers[route.path] as ActionHandler<FlowgladActionKey>
   const data = await handler(input as never, {
     customerExternalId,
     flowglad,
-    flowgladAdmin: adminFor(options),
+    flowgladAdmin: () => options.flowgladAdmin?.() ?? defaultPricingModelReader(options),
     request,
     usagePolicy: options.usagePolicy,
     allowedOrigins: options.allowedOrigins,
@@ -156,53 +126,61 @@ async function run<Source>(
   return successResponse(data)
 }
 
-function isCustomerId(value: unknown): value is string {
-  return typeof value === 'string' && value !== ''
+/** The CSRF guard (403), then the action the path names (404) and its method (405). */
+function routeOf(
+  request: Request,
+  path: string,
+  allowedOrigins: readonly string[] | undefined,
+): FlowgladRoute {
+  assertSameSiteRequest(request, path, allowedOrigins)
+  if (!isFlowgladActionKey(path)) {
+    throw new FlowgladError('not_found', `"${truncate(path)}" is not a Flowglad action`)
+  }
+  const route: FlowgladRoute = flowgladRoutes[path]
+  if (request.method.toUpperCase() !== route.method) {
+    throw new FlowgladError(
+      'method_not_allowed',
+      `${path} accepts ${route.method}, not ${truncate(request.method)}`,
+    )
+  }
+  return route
 }
 
-async function requireCustomer<Source>(
+/**
+ * The session's customer, or null when nobody is signed in (401 unless the route is hybrid).
+ * On the hybrid route an app whose auth throws when signed out (a common pattern) is treated
+ * as signed out, as upstream does; elsewhere the app's error stays its own.
+ */
+async function customerOf<Source>(
   options: FlowgladHandlerOptions<Source>,
   source: Source,
-): Promise<string> {
-  const customerExternalId = await options.getCustomerExternalId(source)
-  if (!isCustomerId(customerExternalId)) {
+  required: boolean,
+): Promise<string | null> {
+  let customerExternalId: unknown = null
+  try {
+    customerExternalId = await options.getCustomerExternalId(source)
+  } catch (error) {
+    if (required) throw error
+  }
+  if (typeof customerExternalId === 'string' && customerExternalId !== '') {
+    return customerExternalId
+  }
+  if (required) {
     throw reject(
       new FlowgladError('unauthenticated', 'Not signed in: no customer for this request'),
     )
   }
-  return customerExternalId
+  return null
 }
 
 /**
- * For the hybrid route: null when nobody is signed in. An app whose auth throws when signed
- * out (a common pattern) is treated as signed out there, as upstream does.
+ * The organisation-wide read the hybrid route needs signed out: only the default pricing model,
+ * from a plain REST client, so the route handler does not pull `FlowgladServerAdmin` and its
+ * every method into an app's bundle.
  */
-async function optionalCustomer<Source>(
+function defaultPricingModelReader<Source>(
   options: FlowgladHandlerOptions<Source>,
-  source: Source,
-): Promise<string | null> {
-  try {
-    const customerExternalId = await options.getCustomerExternalId(source)
-    return isCustomerId(customerExternalId) ? customerExternalId : null
-  } catch {
-    return null
-  }
-}
-
-/**
- * The organisation-wide reads the handler needs, built on first use (signed-out hybrid requests
- * only). Only the default pricing model: a plain REST client, so the route handler does not pull
- * `FlowgladServerAdmin` and its every method into an app's bundle.
- */
-function adminFor<Source>(options: FlowgladHandlerOptions<Source>): () => FlowgladAdminLike {
-  let admin: FlowgladAdminLike | undefined
-  return () => {
-    admin ??= options.flowgladAdmin?.() ?? defaultPricingModelReader(options)
-    return admin
-  }
-}
-
-function defaultPricingModelReader<Source>(options: FlowgladHandlerOptions<Source>) {
+): FlowgladAdminLike {
   const client = new FlowgladRestClient({ apiKey: options.apiKey, baseURL: options.baseURL })
   return {
     getDefaultPricingModel: () =>
@@ -232,28 +210,19 @@ async function buildServer<Source>(
 function actionPathOf<Source>(
   request: Request,
   hint: RouteHint<Source> | undefined,
-  basePath: string,
+  routesPrefix: string,
 ): string {
   if (hint?.path !== undefined) {
-    const segments = typeof hint.path === 'string' ? [hint.path] : hint.path
-    return trimSlashes(segments.join('/'))
+    return trimSlashes(typeof hint.path === 'string' ? hint.path : hint.path.join('/'))
   }
-  const pathname = pathnameOf(request.url)
-  if (pathname === basePath || !pathname.startsWith(`${basePath}/`)) return ''
-  return trimSlashes(pathname.slice(basePath.length + 1))
+  const pathname = parseUrl(request.url)?.pathname ?? ''
+  return pathname.startsWith(routesPrefix) ? trimSlashes(pathname.slice(routesPrefix.length)) : ''
 }
 
-function pathnameOf(url: string): string {
-  try {
-    return new URL(url).pathname
-  } catch {
-    return ''
-  }
-}
-
-function normaliseBasePath(basePath: string): string {
+/** What every action's pathname starts with: `/api/flowglad/`, or `/` for an empty base path. */
+function routesPrefixOf(basePath: string): string {
   const trimmed = trimSlashes(basePath)
-  return trimmed === '' ? '' : `/${trimmed}`
+  return trimmed === '' ? '/' : `/${trimmed}/`
 }
 
 function trimSlashes(value: string): string {

@@ -13,77 +13,65 @@ export const readOnlyActionPaths: ReadonlySet<string> = new Set([
   'usage-meters/balances',
 ])
 
-export interface CsrfGuardOptions {
-  allowedOrigins?: readonly string[] | undefined
-}
-
 /**
  * Refuses cross-site requests: an `Origin` header must name the request's own host (or one of
- * `allowedOrigins`), a request without one must not say `Sec-Fetch-Site: cross-site`, and a state-changing request must declare `application/json`, which a
- * plain HTML form cannot send and which forces a CORS preflight for cross-site fetches.
+ * `allowedOrigins`), a request without one must not say `Sec-Fetch-Site: cross-site`, and a
+ * state-changing request must declare `application/json`, which a plain HTML form cannot send
+ * and which forces a CORS preflight for cross-site fetches.
  */
 export function assertSameSiteRequest(
   request: Request,
   actionPath: string,
-  options: CsrfGuardOptions,
+  allowedOrigins: readonly string[] | undefined,
 ): void {
   const origin = request.headers.get('origin')
-  if (origin !== null && !isAllowedOrigin(origin, request, options.allowedOrigins)) {
-    throw new FlowgladError('csrf_rejected', `Cross-site request refused: origin ${origin}`)
-  }
-  // The browser's own verdict, for requests that carry no Origin (allowedOrigins are then
-  // unknowable, so cross-site is refused outright).
-  if (
-    origin === null &&
-    request.headers.get('sec-fetch-site')?.trim().toLowerCase() === 'cross-site'
-  ) {
-    throw new FlowgladError(
-      'csrf_rejected',
-      'Cross-site request refused: Sec-Fetch-Site is cross-site',
-    )
+  if (origin !== null) {
+    const originUrl = parseUrl(origin) // null for the opaque `null` origin too
+    if (originUrl === null || !isOwnOrAllowedOrigin(originUrl, request, allowedOrigins)) {
+      throw csrfRejected(`Cross-site request refused: origin ${origin}`)
+    }
+  } else if (request.headers.get('sec-fetch-site')?.trim().toLowerCase() === 'cross-site') {
+    // The browser's own verdict, for requests that carry no Origin (allowedOrigins are then
+    // unknowable, so cross-site is refused outright).
+    throw csrfRejected('Cross-site request refused: Sec-Fetch-Site is cross-site')
   }
   if (safeMethods.has(request.method.toUpperCase())) return
   if (readOnlyActionPaths.has(actionPath)) return
   if (!isJsonContentType(request.headers.get('content-type'))) {
-    throw new FlowgladError(
-      'csrf_rejected',
-      'State-changing requests must send Content-Type: application/json',
-    )
+    throw csrfRejected('State-changing requests must send Content-Type: application/json')
   }
 }
 
+function csrfRejected(message: string): FlowgladError {
+  return new FlowgladError('csrf_rejected', message)
+}
+
 export function isJsonContentType(header: string | null): boolean {
-  if (header === null) return false
-  const mediaType = header.split(';', 1)[0]?.trim().toLowerCase()
+  const mediaType = header?.split(';', 1)[0]?.trim().toLowerCase()
   return mediaType === 'application/json'
 }
 
-function isAllowedOrigin(
-  origin: string,
-  request: Request,
-  allowedOrigins: readonly string[] | undefined,
-): boolean {
-  const originUrl = parseUrl(origin)
-  if (originUrl === null) return false // includes the opaque `null` origin
-  return isOwnOrAllowedOrigin(originUrl, request, allowedOrigins)
-}
-
-/** True when `originUrl` is on the request's own host or on one of `allowedOrigins`. */
+/**
+ * True when `originUrl` is on the request's own host or on one of `allowedOrigins`. Without a
+ * request (an app's own adapter calling `routeToHandlerMap` bare) only `allowedOrigins` count.
+ */
 export function isOwnOrAllowedOrigin(
   originUrl: URL,
-  request: Request,
+  request: Request | undefined,
   allowedOrigins: readonly string[] | undefined,
 ): boolean {
   // Hosts only: a TLS-terminating proxy makes the app see http while the browser says https.
-  const ownHosts = [
-    parseUrl(request.url)?.host,
-    request.headers.get('host'),
-    // Not settable by a cross-site page without a preflight, so safe to trust here.
-    request.headers
-      .get('x-forwarded-host')
-      ?.split(',')[0]
-      ?.trim(),
-  ]
+  const ownHosts = request
+    ? [
+        parseUrl(request.url)?.host,
+        request.headers.get('host'),
+        // Not settable by a cross-site page without a preflight, so safe to trust here.
+        request.headers
+          .get('x-forwarded-host')
+          ?.split(',')[0]
+          ?.trim(),
+      ]
+    : []
   if (ownHosts.some((host) => host && host.toLowerCase() === originUrl.host)) return true
   return (allowedOrigins ?? []).some((allowed) => parseUrl(allowed)?.origin === originUrl.origin)
 }

@@ -1,4 +1,5 @@
 import type { FlowgladErrorBody } from '@flowglad/shared/core'
+import type { ErrorAnswer } from './to-error-answer.js'
 
 /** The wire shape of every answer: exactly one of `data` and `error` is non-null. */
 export type FlowgladEnvelope<T = unknown> =
@@ -11,18 +12,15 @@ const jsonHeaders = {
 }
 
 export function successResponse(data: unknown): Response {
-  const envelope: FlowgladEnvelope = { data: data ?? null, error: null }
-  return new Response(JSON.stringify(envelope), { status: 200, headers: jsonHeaders })
+  return envelopeResponse(200, { data: data ?? null, error: null })
 }
 
-export function errorResponse(
-  status: number,
-  error: FlowgladErrorBody,
-  extraHeaders: Record<string, string> = {},
-): Response {
-  const envelope: FlowgladEnvelope = { data: null, error }
-  return new Response(JSON.stringify(envelope), {
-    status,
-    headers: { ...jsonHeaders, ...extraHeaders },
-  })
+export function errorResponse({ status, body }: ErrorAnswer): Response {
+  return envelopeResponse(status, { data: null, error: body })
+}
+
+function envelopeResponse(status: number, envelope: FlowgladEnvelope): Response {
+  // A 405 names the one method every action accepts.
+  const headers = status === 405 ? { ...jsonHeaders, allow: 'POST' } : jsonHeaders
+  return new Response(JSON.stringify(envelope), { status, headers })
 }

@@ -6,9 +6,8 @@ export const defaultMaxBodyBytes = 1_048_576
 /** The `maxBodyBytes` option checked once, when the handler is built: a positive integer or Infinity. */
 export function resolveMaxBodyBytes(value: unknown): number {
   if (value === undefined) return defaultMaxBodyBytes
-  const valid =
-    value === Number.POSITIVE_INFINITY ||
-    (typeof value === 'number' && Number.isSafeInteger(value) && value > 0)
+  // isSafeInteger is false for anything but a number.
+  const valid = value === Infinity || (Number.isSafeInteger(value) && (value as number) > 0)
   if (!valid) {
     throw new FlowgladError(
       'validation_error',
@@ -29,8 +28,7 @@ export function payloadTooLarge(maxBodyBytes: number): FlowgladError {
 
 /** The Content-Length the client declared, or undefined when absent or not a number. */
 export function declaredBodyLength(value: string | null | undefined): number | undefined {
-  if (value === null || value === undefined || !/^\s*\d+\s*$/.test(value)) return undefined
-  return Number(value)
+  return /^\s*\d+\s*$/.test(value ?? '') ? Number(value) : undefined
 }
 
 /**
@@ -45,8 +43,7 @@ export async function readJsonBody(request: Request, maxBodyBytes: number): Prom
     void request.body?.cancel().catch(() => undefined)
     throw payloadTooLarge(maxBodyBytes)
   }
-  // Not fatal, like `request.text()`: invalid UTF-8 becomes U+FFFD and JSON decides.
-  const text = new TextDecoder().decode(await readBytes(request, maxBodyBytes))
+  const text = await readText(request, maxBodyBytes)
   if (text.trim() === '') return {}
   try {
     return JSON.parse(text)
@@ -55,37 +52,30 @@ export async function readJsonBody(request: Request, maxBodyBytes: number): Prom
   }
 }
 
-async function readBytes(request: Request, maxBodyBytes: number): Promise<Uint8Array> {
-  if (request.body === null) return new Uint8Array(0)
-  const chunks: Uint8Array[] = []
+/**
+ * Decoded chunk by chunk (a character split across chunks waits for its next bytes). Not
+ * fatal, like `request.text()`: invalid UTF-8 becomes U+FFFD and JSON decides.
+ */
+async function readText(request: Request, maxBodyBytes: number): Promise<string> {
+  if (request.body === null) return ''
+  const decoder = new TextDecoder()
+  let text = ''
   let total = 0
   try {
     const reader = request.body.getReader()
     for (;;) {
       const { value, done } = await reader.read()
-      if (done) break
+      if (done) return text + decoder.decode()
       total += value.byteLength
       if (total > maxBodyBytes) {
         void reader.cancel().catch(() => undefined)
         throw payloadTooLarge(maxBodyBytes)
       }
-      chunks.push(value)
+      text += decoder.decode(value, { stream: true })
     }
   } catch (error) {
     // Our own 413 (here or from the Node adapter's stream) stays as it is.
     if (isFlowgladError(error)) throw error
     throw new FlowgladError('validation_error', 'Request body could not be read')
   }
-  return concatBytes(chunks, total)
-}
-
-function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array
-  const bytes = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
 }

@@ -20,8 +20,10 @@ export function assertOwnRedirectUrls(
     const url = parseUrl(urls[field])
     const allowed =
       url !== null &&
-      (url.protocol === 'https:' || url.protocol === 'http:') &&
-      isOnAllowedOrigin(url, request, allowedOrigins)
+      /^https?:$/.test(url.protocol) &&
+      // Without a request the app's origin is unknown: only allowedOrigins, when given, narrow it.
+      ((request === undefined && allowedOrigins === undefined) ||
+        isOwnOrAllowedOrigin(url, request, allowedOrigins))
     if (!allowed) {
       throw new FlowgladError(
         'validation_error',
@@ -34,18 +36,4 @@ export function assertOwnRedirectUrls(
       )
     }
   }
-}
-
-/**
- * Without a request (an app's own adapter calling `routeToHandlerMap` bare) the app's origin is
- * unknown: only `allowedOrigins`, when given, can narrow the choice.
- */
-function isOnAllowedOrigin(
-  url: URL,
-  request: Request | undefined,
-  allowedOrigins: readonly string[] | undefined,
-): boolean {
-  if (request !== undefined) return isOwnOrAllowedOrigin(url, request, allowedOrigins)
-  if (allowedOrigins === undefined) return true
-  return allowedOrigins.some((allowed) => parseUrl(allowed)?.origin === url.origin)
 }

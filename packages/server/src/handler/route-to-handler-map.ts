@@ -1,15 +1,13 @@
 import {
   type AuthenticatedActionKey,
-  compiledActionSchemas,
   FlowgladActionKey,
   FlowgladError,
   flowgladRoutes,
   type HybridActionKey,
   isHybridActionKey,
-  parseOrThrow,
 } from '@flowglad/shared/core'
+import { actionInput } from './action-input.js'
 import { flowgladActionHandlers } from './actions/index.js'
-import { assertOwnExternalId } from './own-external-id.js'
 import { toErrorAnswer } from './to-error-answer.js'
 import type {
   ActionHandler,
@@ -64,9 +62,7 @@ function parsedInput(key: FlowgladActionKey, params: SubRouteParams, customerId:
   if (method !== action.method) {
     throw new FlowgladError('method_not_allowed', `${key} accepts ${action.method}`)
   }
-  const data = params.data ?? {}
-  if (customerId !== null) assertOwnExternalId(key, data, customerId)
-  return parseOrThrow(compiledActionSchemas[key], data, `Invalid input for ${key}`)
+  return actionInput(key, params.data ?? {}, customerId)
 }
 
 async function settle(run: () => Promise<unknown>): Promise<SubRouteResult> {

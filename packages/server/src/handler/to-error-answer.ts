@@ -3,9 +3,7 @@ import {
   type FlowgladErrorCode,
   flowgladErrorStatuses,
   isFlowgladError,
-  toErrorBody,
 } from '@flowglad/shared/core'
-import { FlowgladApiError } from '../client/api-error.js'
 
 export interface ErrorAnswer {
   status: number
@@ -40,10 +38,9 @@ const fallbackUpstreamMessage = 'The request could not be completed, try again l
 const requestIdPattern = /^[\w.:-]{1,128}$/
 const apiCodePattern = /^[A-Z][A-Z_]{0,39}$/
 
-function isApiError(error: unknown): error is FlowgladApiError {
-  return (
-    error instanceof FlowgladApiError || (error as { name?: unknown }).name === 'FlowgladApiError'
-  )
+/** By name, which every `FlowgladApiError` sets: true across bundles too, where `instanceof` is not. */
+function isApiError(error: unknown): boolean {
+  return (error as { name?: unknown }).name === 'FlowgladApiError'
 }
 
 /**
@@ -55,28 +52,21 @@ function isApiError(error: unknown): error is FlowgladApiError {
  */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (!isFlowgladError(error)) return internalErrorAnswer()
-  const status = flowgladErrorStatuses[error.code]
-  if (error.code === 'internal_error' || status < 400) return internalErrorAnswer()
-  if (isApiError(error) || status >= 500) {
-    return upstreamAnswer(error.code, status, error as { apiCode?: unknown; requestId?: unknown })
+  const { code, details } = error
+  const status = flowgladErrorStatuses[code]
+  if (code === 'internal_error' || status < 400) return internalErrorAnswer()
+  if (!isApiError(error) && status < 500) {
+    const json: FlowgladErrorBody['json'] = { message: error.message }
+    // `json.issues` is reserved for a list of issues; other details keep their name.
+    if (details !== undefined) {
+      json[code === 'validation_error' && Array.isArray(details) ? 'issues' : 'details'] = details
+    }
+    return { status, body: { code, json } }
   }
-  const body = toErrorBody(error)
-  // `json.issues` is reserved for a list of issues; other validation details keep their name.
-  if (body.json.issues !== undefined && !Array.isArray(body.json.issues)) {
-    body.json.details = body.json.issues
-    delete body.json.issues
+  const json: FlowgladErrorBody['json'] = {
+    message: upstreamMessages[code] ?? fallbackUpstreamMessage,
   }
-  return { status, body }
-}
-
-function upstreamAnswer(
-  code: FlowgladErrorCode,
-  status: number,
-  error: { apiCode?: unknown; requestId?: unknown },
-): ErrorAnswer {
-  const message = upstreamMessages[code] ?? fallbackUpstreamMessage
-  const json: FlowgladErrorBody['json'] = { message }
-  const { apiCode, requestId } = error
+  const { apiCode, requestId } = error as { apiCode?: unknown; requestId?: unknown }
   if (typeof apiCode === 'string' && apiCodePattern.test(apiCode)) json.apiCode = apiCode
   if (typeof requestId === 'string' && requestIdPattern.test(requestId)) json.requestId = requestId
   return { status, body: { code, json } }

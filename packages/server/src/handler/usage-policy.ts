@@ -26,27 +26,22 @@ export async function enforceUsagePolicy(
   if (policy === undefined) return
   if (typeof policy === 'function') {
     if ((await policy(event, { customerExternalId })) !== true) {
-      throw new FlowgladError(
-        'forbidden',
-        'Usage policy refused the event: the policy function returned false',
-      )
+      throw refused('the policy function returned false')
     }
     return
   }
   if (policy.allow !== undefined) {
     const field = usageEventIdentifierFields.find((name) => event[name] !== undefined)
-    const value = field === undefined ? undefined : event[field]
+    const value = field && event[field]
     if (value === undefined || !policy.allow.includes(value)) {
-      throw new FlowgladError(
-        'forbidden',
-        `Usage policy refused the event: ${field ?? 'identifier'} '${value ?? ''}' is not in usagePolicy.allow`,
-      )
+      throw refused(`${field ?? 'identifier'} '${value ?? ''}' is not in usagePolicy.allow`)
     }
   }
   if (policy.maxAmount !== undefined && event.amount > policy.maxAmount) {
-    throw new FlowgladError(
-      'forbidden',
-      `Usage policy refused the event: amount ${event.amount} exceeds usagePolicy.maxAmount ${policy.maxAmount}`,
-    )
+    throw refused(`amount ${event.amount} exceeds usagePolicy.maxAmount ${policy.maxAmount}`)
   }
+}
+
+function refused(reason: string): FlowgladError {
+  return new FlowgladError('forbidden', `Usage policy refused the event: ${reason}`)
 }

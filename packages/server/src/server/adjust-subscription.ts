@@ -1,9 +1,4 @@
-import {
-  type AdjustSubscriptionParams,
-  adjustSubscriptionParamsSchema,
-  FlowgladError,
-  parseOrThrow,
-} from '@flowglad/shared/core'
+import { type adjustSubscriptionParamsSchema, FlowgladError } from '@flowglad/shared/core'
 
 type ParsedAdjustment = ReturnType<typeof adjustSubscriptionParamsSchema.parse>
 
@@ -14,10 +9,6 @@ export interface AdjustmentWireBody {
     newSubscriptionItems: (({ priceSlug: string } | { priceId: string }) & { quantity: number })[]
     prorateCurrentBillingPeriod?: boolean
   }
-}
-
-export function parseAdjustment(params: AdjustSubscriptionParams): ParsedAdjustment {
-  return parseOrThrow(adjustSubscriptionParamsSchema, params, 'Invalid adjustment')
 }
 
 /**
@@ -51,16 +42,12 @@ export function onlyCurrentSubscription(
   currentSubscriptionIds: readonly string[],
   where = ' in params',
 ): string {
-  if (currentSubscriptionIds.length === 0) {
+  if (currentSubscriptionIds.length !== 1) {
     throw new FlowgladError(
       'missing_subscription_id',
-      'No active subscription found for this customer',
-    )
-  }
-  if (currentSubscriptionIds.length > 1) {
-    throw new FlowgladError(
-      'missing_subscription_id',
-      `Customer has multiple active subscriptions. Please specify subscriptionId${where}.`,
+      currentSubscriptionIds.length === 0
+        ? 'No active subscription found for this customer'
+        : `Customer has multiple active subscriptions. Please specify subscriptionId${where}.`,
     )
   }
   return currentSubscriptionIds[0] as string

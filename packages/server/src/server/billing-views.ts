@@ -1,7 +1,6 @@
 import {
   type CustomerBillingDetails,
   customerDetailsOf,
-  FlowgladError,
   featureAccessItems,
   type GetCustomerDetailsResponse,
   type GetFeatureAccessItemsResponse,
@@ -12,6 +11,7 @@ import {
   type ListPageParams,
   pageAfter,
 } from '@flowglad/shared/core'
+import { forbiddenSubscription } from './forbidden-subscription.js'
 
 // Views of one billing read, as upstream's read routes (next release) answer them.
 
@@ -35,10 +35,7 @@ export function featureAccessView(
   const current = billing.currentSubscriptions ?? []
   const { subscriptionId } = params
   if (subscriptionId !== undefined && !current.some((sub) => sub.id === subscriptionId)) {
-    throw new FlowgladError(
-      'forbidden',
-      `Subscription ${subscriptionId} is not found among the customer's current subscriptions`,
-    )
+    throw forbiddenSubscription(subscriptionId)
   }
   return { features: featureAccessItems(current, subscriptionId) }
 }

@@ -1,6 +1,7 @@
 import {
   type AdjustSubscriptionParams,
   type AdjustSubscriptionResponse,
+  adjustSubscriptionParamsSchema,
   type BillingWithChecks,
   type CancelSubscriptionParams,
   type ClaimResourceParams,
@@ -33,6 +34,7 @@ import {
   parseOrThrow,
   type ReleaseResourceParams,
   type ReleaseResourceResponse,
+  type SafeParser,
   type UncancelSubscriptionParams,
   uncancelSubscriptionSchema,
   usageMeterBalancesInputSchema,
@@ -52,10 +54,9 @@ import type {
   CustomerUpdateInput,
   SubscriptionResponse,
   UsageEventResponse,
-  UsageEventWireInput,
   UsageMeterBalancesResponse,
 } from '../client/wire-types.js'
-import { adjustmentBody, onlyCurrentSubscription, parseAdjustment } from './adjust-subscription.js'
+import { adjustmentBody, onlyCurrentSubscription } from './adjust-subscription.js'
 import {
   customerDetailsView,
   featureAccessView,
@@ -64,6 +65,7 @@ import {
   purchasesView,
   subscriptionsView,
 } from './billing-views.js'
+import { forbiddenSubscription } from './forbidden-subscription.js'
 import {
   DEFAULT_OWNERSHIP_CACHE_TTL_MS,
   defaultOwnershipCache,
@@ -71,12 +73,7 @@ import {
   type OwnershipCache,
 } from './ownership-cache.js'
 import { CustomerSession, type CustomerSource } from './session.js'
-import {
-  chunk,
-  parseUsageEvent,
-  parseUsageEvents,
-  type UsageEventInput,
-} from './usage-event-input.js'
+import { parseUsageEvent, parseUsageEvents, type UsageEventInput } from './usage-event-input.js'
 
 export const DEFAULT_BULK_CHUNK_SIZE = 500
 
@@ -114,11 +111,9 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   return value
 }
 
-function forbiddenSubscription(subscriptionId: string): FlowgladError {
-  return new FlowgladError(
-    'forbidden',
-    `Subscription ${subscriptionId} is not found among the customer's current subscriptions`,
-  )
+/** An id the caller may pass along must be the session's own: anything else is `forbidden`. */
+function assertSessionCustomer(given: string | undefined, own: string, message: string): void {
+  if (given !== undefined && given !== own) throw new FlowgladError('forbidden', message)
 }
 
 function ownedFromBilling(billing: CustomerBillingDetails): OwnedSubscriptions {
@@ -132,6 +127,17 @@ function ownedFromBilling(billing: CustomerBillingDetails): OwnedSubscriptions {
     subscriptionIds: Object.freeze([...new Set([...all, ...currentSubscriptionIds])]),
   }
 }
+
+/** What a checkout schema yields: the fields this SDK reads before sending it on. */
+type CheckoutInput = { successUrl: string; targetSubscriptionId?: string | undefined }
+
+/** A resource-claims call, made once the subscription it acts on is known to be the customer's. */
+type ResourceCall<Input, Result> = (
+  client: FlowgladRestClient,
+  subscriptionId: string,
+  input: Input,
+  options?: RequestOptions,
+) => Promise<Result>
 
 /**
  * The customer-scoped server SDK: every call acts for one customer, and every write that names a
@@ -179,7 +185,7 @@ export class FlowgladServer {
   // ── customers ──────────────────────────────────────────────────────────────
 
   async getCustomer(options?: RequestOptions): Promise<CustomerResponse> {
-    const externalId = await this.getRequestingCustomerId()
+    const externalId = await this.#session.externalId()
     return this.#client.get<CustomerResponse>(apiPath`/customers/${externalId}`, {}, options)
   }
 
@@ -191,11 +197,13 @@ export class FlowgladServer {
     params: { customer?: Partial<CustomerCreateInput> } = {},
     options?: RequestOptions,
   ): Promise<CreateCustomerResponse> {
-    const externalId = await this.getRequestingCustomerId()
+    const externalId = await this.#session.externalId()
     const given = params.customer ?? {}
-    if (given.externalId !== undefined && given.externalId !== externalId) {
-      throw new FlowgladError('forbidden', 'customer.externalId must be the session customer')
-    }
+    assertSessionCustomer(
+      given.externalId,
+      externalId,
+      'customer.externalId must be the session customer',
+    )
     const details =
       typeof given.name === 'string' && typeof given.email === 'string'
         ? { name: given.name, email: given.email }
@@ -240,10 +248,8 @@ export class FlowgladServer {
     params: UpdateCustomerInput,
     options?: RequestOptions,
   ): Promise<CustomerResponse> {
-    const externalId = await this.getRequestingCustomerId()
-    if (params?.externalId !== undefined && params.externalId !== externalId) {
-      throw new FlowgladError('forbidden', 'externalId must be the session customer')
-    }
+    const externalId = await this.#session.externalId()
+    assertSessionCustomer(params?.externalId, externalId, 'externalId must be the session customer')
     const { id: _id, ...customer } = parseOrThrow(
       customerUpdateFieldsSchema,
       params?.customer,
@@ -262,17 +268,23 @@ export class FlowgladServer {
    * organisation-wide call belongs with the secret key's own tools, not the session's SDK).
    */
   async archiveCustomer(externalId?: string, options?: RequestOptions): Promise<Customer> {
-    const own = await this.getRequestingCustomerId()
-    if (externalId !== undefined && externalId !== own) {
-      throw new FlowgladError('forbidden', 'archiveCustomer only archives the session customer')
-    }
+    const own = await this.#session.externalId()
+    assertSessionCustomer(externalId, own, 'archiveCustomer only archives the session customer')
+    const archived = await this.#postThenInvalidate<CustomerResponse>(
+      apiPath`/customers/${own}/archive`,
+      {},
+      options,
+    )
+    return archived.customer
+  }
+
+  /**
+   * A write that may change the customer's subscriptions: the cached ids are dropped after it,
+   * whether it succeeded or not.
+   */
+  async #postThenInvalidate<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
     try {
-      const { customer } = await this.#client.post<CustomerResponse>(
-        apiPath`/customers/${own}/archive`,
-        {},
-        options,
-      )
-      return customer
+      return await this.#client.post<T>(path, body, options)
     } finally {
       await this.invalidateOwnershipCache()
     }
@@ -329,17 +341,27 @@ export class FlowgladServer {
   }
 
   async #loadBilling(options?: RequestOptions): Promise<CustomerBillingDetails> {
-    const externalId = await this.getRequestingCustomerId()
-    const path = apiPath`/customers/${externalId}/billing`
-    let billing: CustomerBillingDetails
+    const externalId = await this.#session.externalId()
+    return this.#getCreatingCustomer(apiPath`/customers/${externalId}/billing`, {}, options)
+  }
+
+  /**
+   * GET a customer's resource; NOT_FOUND there means the customer does not exist yet, so it is
+   * created and the resource read once more. `createOnNotFound: false` passes NOT_FOUND on.
+   */
+  async #getCreatingCustomer<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    options?: RequestOptions,
+    createOnNotFound = true,
+  ): Promise<T> {
     try {
-      billing = await this.#client.get<CustomerBillingDetails>(path, {}, options)
+      return await this.#client.get<T>(path, query, options)
     } catch (error) {
-      if (!isApiNotFound(error)) throw error
+      if (!createOnNotFound || !isApiNotFound(error)) throw error
       await this.#createCustomerTolerantly(options)
-      billing = await this.#client.get<CustomerBillingDetails>(path, {}, options)
+      return this.#client.get<T>(path, query, options)
     }
-    return billing
   }
 
   async getUsageMeterBalances(
@@ -349,17 +371,15 @@ export class FlowgladServer {
     const { subscriptionId } = parseOrThrow(usageMeterBalancesInputSchema, params ?? {})
     // The API scopes balances to the customer anyway; checking here first keeps forged ids
     // from costing an API call each (free with the cache warm).
-    if (subscriptionId !== undefined) await this.#assertListedAnywhere(subscriptionId, options)
-    const externalId = await this.getRequestingCustomerId()
-    const path = apiPath`/customers/${externalId}/usage-balances`
-    try {
-      return await this.#client.get<UsageMeterBalancesResponse>(path, { subscriptionId }, options)
-    } catch (error) {
-      // Without a subscriptionId, NOT_FOUND can only mean the customer does not exist yet.
-      if (subscriptionId !== undefined || !isApiNotFound(error)) throw error
-      await this.#createCustomerTolerantly(options)
-      return this.#client.get<UsageMeterBalancesResponse>(path, {}, options)
-    }
+    if (subscriptionId !== undefined) await this.#assertListed([subscriptionId], true, options)
+    const externalId = await this.#session.externalId()
+    // Without a subscriptionId, NOT_FOUND can only mean the customer does not exist yet.
+    return this.#getCreatingCustomer(
+      apiPath`/customers/${externalId}/usage-balances`,
+      { subscriptionId },
+      options,
+      subscriptionId === undefined,
+    )
   }
 
   // ── ownership ──────────────────────────────────────────────────────────────
@@ -369,7 +389,7 @@ export class FlowgladServer {
    * billing, creating the customer on NOT_FOUND).
    */
   async getOwnedSubscriptions(options?: RequestOptions): Promise<OwnedSubscriptions> {
-    return this.#owned(false, options)
+    return this.#owned(options)
   }
 
   /**
@@ -377,7 +397,7 @@ export class FlowgladServer {
    * cached answer is re-checked once against the API, so a brand-new subscription is not refused.
    */
   async assertOwnsSubscription(subscriptionId: string, options?: RequestOptions): Promise<void> {
-    await this.#assertOwnsAll([subscriptionId], options)
+    await this.#assertListed([subscriptionId], false, options)
   }
 
   /** Drops this customer's cached subscription ids. */
@@ -385,32 +405,35 @@ export class FlowgladServer {
     this.#cache.delete(await this.#ownershipKey())
   }
 
-  async #assertOwnsAll(subscriptionIds: readonly string[], options?: RequestOptions) {
-    return this.#assertListed(subscriptionIds, (owned) => owned.currentSubscriptionIds, options)
-  }
-
   /**
-   * Throws `forbidden` unless every id is in `list(owned)`. A miss on a cached answer is
-   * re-checked once against the API; after that re-check, misses are refused from cache for
-   * the TTL, so forged ids cost no further API calls.
+   * Throws `forbidden` unless every id is among the customer's current subscriptions, or with
+   * `anyStatus` among all of them: billing lists canceled ones too, so an id missing there is
+   * refused without asking the API about it (a cached value from before that list existed lets
+   * it through to the caller's own check). A miss on a cached answer is re-checked once against
+   * the API; after that re-check, misses are refused from cache for the TTL, so forged ids cost
+   * no further API calls.
    */
   async #assertListed(
     subscriptionIds: readonly string[],
-    list: (owned: OwnedSubscriptions) => readonly string[],
+    anyStatus: boolean,
     options?: RequestOptions,
   ): Promise<OwnedSubscriptions> {
-    const missingFrom = (owned: OwnedSubscriptions) =>
-      subscriptionIds.filter((id) => !list(owned).includes(id))
-    let owned = await this.#owned(false, options)
+    const missingFrom = (owned: OwnedSubscriptions) => {
+      const listed = anyStatus
+        ? (owned.subscriptionIds ?? subscriptionIds)
+        : owned.currentSubscriptionIds
+      return subscriptionIds.filter((id) => !listed.includes(id))
+    }
+    let owned = await this.#owned(options)
     if (missingFrom(owned).length > 0 && !this.#cache.isVerified(await this.#ownershipKey())) {
-      owned = await this.#owned(true, options)
+      owned = await this.#owned(options, true)
     }
     const missing = missingFrom(owned)
     if (missing.length > 0) throw forbiddenSubscription(missing[0] as string)
     return owned
   }
 
-  async #owned(fresh: boolean, options?: RequestOptions): Promise<OwnedSubscriptions> {
+  async #owned(options?: RequestOptions, fresh = false): Promise<OwnedSubscriptions> {
     const key = await this.#ownershipKey()
     return this.#cache.load(
       key,
@@ -421,22 +444,9 @@ export class FlowgladServer {
   }
 
   async #ownershipKey(): Promise<string> {
-    const externalId = await this.getRequestingCustomerId()
+    const externalId = await this.#session.externalId()
     const { baseURL, apiKey } = this.#client.config
     return `${baseURL}\u0000${apiKey}\u0000${externalId}`
-  }
-
-  /**
-   * Billing lists every subscription of the customer, canceled ones included: an id missing
-   * there is refused without asking the API about it (a cached value from before that list
-   * existed lets it through to the caller's own check).
-   */
-  #assertListedAnywhere(subscriptionId: string, options?: RequestOptions) {
-    return this.#assertListed(
-      [subscriptionId],
-      (owned) => owned.subscriptionIds ?? [subscriptionId],
-      options,
-    )
   }
 
   /** GET the subscription and compare its customer: works for non-current ones too. */
@@ -444,7 +454,7 @@ export class FlowgladServer {
     subscriptionId: string,
     options?: RequestOptions,
   ): Promise<SubscriptionResponse> {
-    const owned = await this.#assertListedAnywhere(subscriptionId, options)
+    const owned = await this.#assertListed([subscriptionId], true, options)
     let response: SubscriptionResponse
     try {
       response = await this.#client.get<SubscriptionResponse>(
@@ -453,13 +463,40 @@ export class FlowgladServer {
         options,
       )
     } catch (error) {
-      if (isApiNotFound(error)) throw forbiddenSubscription(subscriptionId)
-      throw error
+      throw isApiNotFound(error) ? forbiddenSubscription(subscriptionId) : error
     }
     if (response.subscription?.customerId !== owned.customerId) {
       throw forbiddenSubscription(subscriptionId)
     }
     return response
+  }
+
+  /** A current subscription passes from cache; any other (e.g. canceled) is asked about. */
+  async #assertOwnsAnyStatus(subscriptionId: string, options?: RequestOptions): Promise<void> {
+    const owned = await this.#owned(options)
+    if (!owned.currentSubscriptionIds.includes(subscriptionId)) {
+      await this.#ownedSubscription(subscriptionId, options)
+    }
+  }
+
+  /**
+   * The subscription a call acts on: `subscriptionId` once checked (`currentOnly`: among the
+   * current ones, else any of the customer's), or without one the only current subscription
+   * (none or several: `missing_subscription_id`, `where` worded as in `onlyCurrentSubscription`).
+   */
+  async #targetSubscription(
+    subscriptionId: string | undefined,
+    currentOnly: boolean,
+    options?: RequestOptions,
+    where?: string,
+  ): Promise<string> {
+    if (subscriptionId === undefined) {
+      const owned = await this.#owned(options)
+      return onlyCurrentSubscription(owned.currentSubscriptionIds, where)
+    }
+    if (currentOnly) await this.#assertListed([subscriptionId], false, options)
+    else await this.#assertOwnsAnyStatus(subscriptionId, options)
+    return subscriptionId
   }
 
   // ── checkout sessions ──────────────────────────────────────────────────────
@@ -468,46 +505,47 @@ export class FlowgladServer {
     params: CreateProductCheckoutSessionParams,
     options?: RequestOptions,
   ): Promise<CheckoutSessionResponse> {
-    const input = parseOrThrow(createProductCheckoutSessionSchema, params, 'Invalid checkout')
-    return this.#createCheckout('product', input, options)
+    return this.#createCheckout(createProductCheckoutSessionSchema, 'product', params, options)
   }
 
   async createAddPaymentMethodCheckoutSession(
     params: CreateAddPaymentMethodCheckoutSessionParams,
     options?: RequestOptions,
   ): Promise<CheckoutSessionResponse> {
-    const input = parseOrThrow(
+    return this.#createCheckout(
       createAddPaymentMethodCheckoutSessionSchema,
+      'add_payment_method',
       params,
-      'Invalid checkout',
+      options,
     )
-    if (input.targetSubscriptionId !== undefined) {
-      await this.assertOwnsSubscription(input.targetSubscriptionId, options)
-    }
-    return this.#createCheckout('add_payment_method', input, options)
   }
 
   async createActivateSubscriptionCheckoutSession(
     params: CreateActivateSubscriptionCheckoutSessionParams,
     options?: RequestOptions,
   ): Promise<CheckoutSessionResponse> {
-    const input = parseOrThrow(
+    return this.#createCheckout(
       createActivateSubscriptionCheckoutSessionSchema,
+      'activate_subscription',
       params,
-      'Invalid checkout',
+      options,
     )
-    await this.assertOwnsSubscription(input.targetSubscriptionId, options)
-    return this.#createCheckout('activate_subscription', input, options)
   }
 
+  /** A `targetSubscriptionId` (the payment-method and activation kinds) must be a current one. */
   async #createCheckout(
+    schema: SafeParser<CheckoutInput>,
     type: 'product' | 'add_payment_method' | 'activate_subscription',
-    input: object,
+    params: unknown,
     options?: RequestOptions,
   ): Promise<CheckoutSessionResponse> {
-    const customerExternalId = await this.getRequestingCustomerId()
+    const input = parseOrThrow(schema, params, 'Invalid checkout')
+    if (input.targetSubscriptionId !== undefined) {
+      await this.#assertListed([input.targetSubscriptionId], false, options)
+    }
+    const customerExternalId = await this.#session.externalId()
     // Makes sure the customer exists (free when the ownership cache is warm).
-    await this.getOwnedSubscriptions(options)
+    await this.#owned(options)
     const session = await this.#client.post<CheckoutSessionResponse>(
       apiPath`/checkout-sessions`,
       { checkoutSession: { ...input, type, customerExternalId } },
@@ -527,18 +565,9 @@ export class FlowgladServer {
     options?: RequestOptions,
   ): Promise<SubscriptionResponse> {
     const { id, cancellation } = parseOrThrow(cancelSubscriptionSchema, params)
-    const owned = await this.getOwnedSubscriptions(options)
-    // Not current (e.g. already canceled): ask the API whose it is before forwarding.
-    if (!owned.currentSubscriptionIds.includes(id)) await this.#ownedSubscription(id, options)
-    try {
-      return await this.#client.post<SubscriptionResponse>(
-        apiPath`/subscriptions/${id}/cancel`,
-        { cancellation },
-        options,
-      )
-    } finally {
-      await this.invalidateOwnershipCache()
-    }
+    // Not current (e.g. already canceled): the API is asked whose it is before forwarding.
+    await this.#assertOwnsAnyStatus(id, options)
+    return this.#postThenInvalidate(apiPath`/subscriptions/${id}/cancel`, { cancellation }, options)
   }
 
   /** Ownership-checked and idempotent: a subscription not scheduled to cancel comes back as is. */
@@ -549,15 +578,7 @@ export class FlowgladServer {
     const { id } = parseOrThrow(uncancelSubscriptionSchema, params)
     const current = await this.#ownedSubscription(id, options)
     if (current.subscription.status !== 'cancellation_scheduled') return current
-    try {
-      return await this.#client.post<SubscriptionResponse>(
-        apiPath`/subscriptions/${id}/uncancel`,
-        {},
-        options,
-      )
-    } finally {
-      await this.invalidateOwnershipCache()
-    }
+    return this.#postThenInvalidate(apiPath`/subscriptions/${id}/uncancel`, {}, options)
   }
 
   /** quantity defaults to 1; the customer is injected. */
@@ -566,16 +587,12 @@ export class FlowgladServer {
     options?: RequestOptions,
   ): Promise<CreateSubscriptionResponse> {
     const input = parseOrThrow(clientCreateSubscriptionSchema, params, 'Invalid subscription')
-    const { customerId } = await this.getOwnedSubscriptions(options)
-    try {
-      return await this.#client.post<CreateSubscriptionResponse>(
-        apiPath`/subscriptions`,
-        { ...input, quantity: input.quantity ?? 1, customerId },
-        options,
-      )
-    } finally {
-      await this.invalidateOwnershipCache()
-    }
+    const { customerId } = await this.#owned(options)
+    return this.#postThenInvalidate(
+      apiPath`/subscriptions`,
+      { ...input, quantity: input.quantity ?? 1, customerId },
+      options,
+    )
   }
 
   /**
@@ -588,37 +605,33 @@ export class FlowgladServer {
     params: AdjustSubscriptionParams,
     options?: RequestOptions,
   ): Promise<AdjustSubscriptionResponse> {
-    const input = parseAdjustment(params)
-    let subscriptionId = input.subscriptionId
-    if (subscriptionId === undefined) {
-      const owned = await this.getOwnedSubscriptions(options)
-      subscriptionId = onlyCurrentSubscription(owned.currentSubscriptionIds)
-    } else {
-      await this.assertOwnsSubscription(subscriptionId, options)
-    }
-    try {
-      return await this.#client.post<AdjustSubscriptionResponse>(
-        apiPath`/subscriptions/${subscriptionId}/adjust`,
-        adjustmentBody(input),
-        options,
-      )
-    } finally {
-      await this.invalidateOwnershipCache()
-    }
+    const input = parseOrThrow(adjustSubscriptionParamsSchema, params, 'Invalid adjustment')
+    const subscriptionId = await this.#targetSubscription(input.subscriptionId, true, options)
+    return this.#postThenInvalidate(
+      apiPath`/subscriptions/${subscriptionId}/adjust`,
+      adjustmentBody(input),
+      options,
+    )
   }
 
   // ── resources ──────────────────────────────────────────────────────────────
   // Each acts on `subscriptionId` when given (it must be the customer's: `forbidden`, nothing
   // sent), else on the only current subscription (none or several: `missing_subscription_id`).
+  // Writes need one of the current subscriptions; reads accept any of the customer's (a canceled
+  // one keeps its claim history).
 
   /** Every resource of the subscription: `{ resources: [{ resourceSlug, capacity, claimed, available, ... }] }`. */
   async getResourceUsages(
     params: GetResourcesParams = {},
     options?: RequestOptions,
   ): Promise<GetResourcesResponse> {
-    const input = resourceClaims.parseResourcesQuery(params)
-    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'read', options)
-    return resourceClaims.fetchResourceUsages(this.#client, subscriptionId, options)
+    return this.#onResourceSubscription(
+      resourceClaims.parseResourcesQuery(params),
+      false,
+      (client, subscriptionId, _input, callOptions) =>
+        resourceClaims.fetchResourceUsages(client, subscriptionId, callOptions),
+      options,
+    )
   }
 
   /** One resource (by `resourceSlug` or `resourceId`): `{ usage, claims }`. */
@@ -626,9 +639,12 @@ export class FlowgladServer {
     params: GetResourceUsageParams,
     options?: RequestOptions,
   ): Promise<GetResourceUsageResponse> {
-    const input = resourceClaims.parseUsageQuery(params)
-    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'read', options)
-    return resourceClaims.fetchResourceUsage(this.#client, subscriptionId, input, options)
+    return this.#onResourceSubscription(
+      resourceClaims.parseUsageQuery(params),
+      false,
+      resourceClaims.fetchResourceUsage,
+      options,
+    )
   }
 
   /**
@@ -639,9 +655,12 @@ export class FlowgladServer {
     params: ClaimResourceParams,
     options?: RequestOptions,
   ): Promise<ClaimResourceResponse> {
-    const input = resourceClaims.parseClaim(params)
-    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'write', options)
-    return resourceClaims.postClaim(this.#client, subscriptionId, input, options)
+    return this.#onResourceSubscription(
+      resourceClaims.parseClaim(params),
+      true,
+      resourceClaims.postClaim,
+      options,
+    )
   }
 
   /** Releases the oldest `quantity` anonymous claims, or claims by external id(s) or claim ids. */
@@ -649,9 +668,12 @@ export class FlowgladServer {
     params: ReleaseResourceParams,
     options?: RequestOptions,
   ): Promise<ReleaseResourceResponse> {
-    const input = resourceClaims.parseRelease(params)
-    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'write', options)
-    return resourceClaims.postRelease(this.#client, subscriptionId, input, options)
+    return this.#onResourceSubscription(
+      resourceClaims.parseRelease(params),
+      true,
+      resourceClaims.postRelease,
+      options,
+    )
   }
 
   /** The active claims, optionally of one resource (`resourceSlug`). */
@@ -659,33 +681,28 @@ export class FlowgladServer {
     params: ListResourceClaimsParams = {},
     options?: RequestOptions,
   ): Promise<ListResourceClaimsResponse> {
-    const input = resourceClaims.parseClaimsQuery(params)
-    const subscriptionId = await this.#resourceSubscription(input.subscriptionId, 'read', options)
-    return resourceClaims.fetchClaims(this.#client, subscriptionId, input, options)
+    return this.#onResourceSubscription(
+      resourceClaims.parseClaimsQuery(params),
+      false,
+      resourceClaims.fetchClaims,
+      options,
+    )
   }
 
-  /**
-   * The subscription a resource call acts on. Writes need one of the current subscriptions;
-   * reads accept any of the customer's (a canceled one keeps its claim history).
-   */
-  async #resourceSubscription(
-    subscriptionId: string | undefined,
-    access: 'read' | 'write',
+  /** Resolves the subscription (`currentOnly` for writes) and makes the call on it. */
+  async #onResourceSubscription<Input extends { subscriptionId?: string | undefined }, Result>(
+    input: Input,
+    currentOnly: boolean,
+    call: ResourceCall<Input, Result>,
     options?: RequestOptions,
-  ): Promise<string> {
-    if (subscriptionId === undefined) {
-      const owned = await this.getOwnedSubscriptions(options)
-      return onlyCurrentSubscription(owned.currentSubscriptionIds, '')
-    }
-    if (access === 'write') {
-      await this.assertOwnsSubscription(subscriptionId, options)
-    } else {
-      const owned = await this.getOwnedSubscriptions(options)
-      if (!owned.currentSubscriptionIds.includes(subscriptionId)) {
-        await this.#ownedSubscription(subscriptionId, options)
-      }
-    }
-    return subscriptionId
+  ): Promise<Result> {
+    const subscriptionId = await this.#targetSubscription(
+      input.subscriptionId,
+      currentOnly,
+      options,
+      '',
+    )
+    return call(this.#client, subscriptionId, input, options)
   }
 
   // ── usage events ───────────────────────────────────────────────────────────
@@ -700,14 +717,14 @@ export class FlowgladServer {
     options?: RequestOptions,
   ): Promise<UsageEventResponse> {
     const usageEvent = parseUsageEvent(params)
-    await this.assertOwnsSubscription(usageEvent.subscriptionId, options)
+    await this.#assertListed([usageEvent.subscriptionId], false, options)
     return this.#client.post<UsageEventResponse>(apiPath`/usage-events`, { usageEvent }, options)
   }
 
   /**
    * Every distinct subscriptionId must be the customer's (else `forbidden`, nothing sent); sent
-   * in order in chunks (default 500 per request). Returns the created events and how many the API
-   * skipped as duplicates.
+   * in order in chunks (default 500 per request), one after another: a failure stops there
+   * (earlier chunks stand). Returns the created events and how many the API skipped as duplicates.
    */
   async bulkCreateUsageEvents(
     params: { usageEvents: UsageEventInput[] },
@@ -715,33 +732,17 @@ export class FlowgladServer {
   ): Promise<BulkCreateUsageEventsResult> {
     const usageEvents = parseUsageEvents(params)
     const chunkSize = positiveInteger('chunkSize', options?.chunkSize, this.#bulkChunkSize)
-    await this.#assertOwnsAll(
-      [...new Set(usageEvents.map((event) => event.subscriptionId))],
-      options,
-    )
-    return sendUsageEventsInChunks(
-      (events) =>
-        this.#client.post<BulkUsageEventsResponse>(
-          apiPath`/usage-events/bulk`,
-          { usageEvents: events },
-          options,
-        ),
-      usageEvents,
-      chunkSize,
-    )
+    const subscriptionIds = [...new Set(usageEvents.map((event) => event.subscriptionId))]
+    await this.#assertListed(subscriptionIds, false, options)
+    const created: BulkUsageEventsResponse['usageEvents'] = []
+    for (let start = 0; start < usageEvents.length; start += chunkSize) {
+      const response = await this.#client.post<BulkUsageEventsResponse>(
+        apiPath`/usage-events/bulk`,
+        { usageEvents: usageEvents.slice(start, start + chunkSize) },
+        options,
+      )
+      created.push(...(response?.usageEvents ?? []))
+    }
+    return { usageEvents: created, skipped: usageEvents.length - created.length }
   }
-}
-
-/** Sends chunks one after another (order kept); a failure stops there (earlier chunks stand). */
-export async function sendUsageEventsInChunks(
-  send: (events: UsageEventWireInput[]) => Promise<BulkUsageEventsResponse>,
-  usageEvents: readonly UsageEventWireInput[],
-  chunkSize: number,
-): Promise<BulkCreateUsageEventsResult> {
-  const created: BulkUsageEventsResponse['usageEvents'] = []
-  for (const events of chunk(usageEvents, chunkSize)) {
-    const response = await send(events)
-    created.push(...(response?.usageEvents ?? []))
-  }
-  return { usageEvents: created, skipped: usageEvents.length - created.length }
 }

@@ -64,8 +64,7 @@ export class OwnershipCache {
 
   #live(key: string): Entry | undefined {
     const entry = this.#entries.get(key)
-    if (!entry) return undefined
-    if (entry.expiresAt <= this.#now()) {
+    if (entry && entry.expiresAt <= this.#now()) {
       this.#entries.delete(key)
       return undefined
     }
@@ -76,11 +75,9 @@ export class OwnershipCache {
     if (!(ttlMs > 0)) return
     this.#entries.delete(key)
     this.#entries.set(key, { value, expiresAt: this.#now() + ttlMs, verified })
-    // Map keeps insertion order: the first key is the oldest write.
+    // Map keeps insertion order: the first key is the oldest write (there is one: size > max ≥ 1).
     while (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next().value
-      if (oldest === undefined) break
-      this.#entries.delete(oldest)
+      this.#entries.delete(this.#entries.keys().next().value as string)
     }
   }
 
@@ -103,17 +100,14 @@ export class OwnershipCache {
     if (pending && !pending.stale) return pending.promise
     const record = { promise: loader(), stale: false }
     this.#inflight.set(key, record)
-    record.promise.then(
-      (value) => {
-        // A write that invalidated the key during the load makes this value stale.
-        if (!record.stale) this.set(key, value, ttlMs, options.fresh === true)
-      },
-      () => undefined,
-    )
     const settle = () => {
       if (this.#inflight.get(key) === record) this.#inflight.delete(key)
     }
-    record.promise.then(settle, settle)
+    record.promise.then((value) => {
+      // A write that invalidated the key during the load makes this value stale.
+      if (!record.stale) this.set(key, value, ttlMs, options.fresh === true)
+      settle()
+    }, settle)
     return record.promise
   }
 

@@ -37,22 +37,14 @@ function isBlank(value: unknown): boolean {
  * (`internal_error`, its message kept out of any browser answer), not bad input.
  */
 function checkDetails(details: unknown, origin: string): CustomerDetails {
-  const candidate = (details ?? {}) as Partial<CustomerDetails>
-  if (typeof candidate.name !== 'string' || typeof candidate.email !== 'string') {
+  const { name, email } = (details ?? {}) as Partial<CustomerDetails>
+  if (typeof name !== 'string' || typeof email !== 'string') {
     throw new FlowgladError(
       'internal_error',
       `${origin} must return { name: string, email: string }`,
     )
   }
-  return { name: candidate.name, email: candidate.email }
-}
-
-/** Checked only when the customer is about to be created, where the API would refuse it. */
-function withValidEmail(details: CustomerDetails, origin: string): CustomerDetails {
-  if (!customerEmailSchema.safeParse(details.email).success) {
-    throw new FlowgladError('internal_error', `${origin} returned an invalid email address`)
-  }
-  return details
+  return { name, email }
 }
 
 /** Resolves (once) who the asking customer is, whichever form the app configured. */
@@ -61,9 +53,9 @@ export class CustomerSession {
   #requesting: Promise<RequestingCustomer> | undefined
 
   constructor(source: CustomerSource) {
-    const scoped = 'customerExternalId' in source && source.customerExternalId !== undefined
-    const requesting =
-      'getRequestingCustomer' in source && source.getRequestingCustomer !== undefined
+    // FlowgladServer hands over its options object, so reading the fields is safe.
+    const scoped = source.customerExternalId !== undefined
+    const requesting = source.getRequestingCustomer !== undefined
     if (scoped && requesting) {
       throw new FlowgladError(
         'validation_error',
@@ -85,41 +77,42 @@ export class CustomerSession {
     this.#source = source
   }
 
-  /** The synchronous id when known up front (scoped form). */
-  get knownExternalId(): string | undefined {
-    return this.#source.customerExternalId
-  }
+  // Scoped form: `customerExternalId` is a non-blank string (checked above); otherwise it is
+  // undefined and the requesting-customer callback answers.
 
   async externalId(): Promise<string> {
-    if (this.#source.customerExternalId !== undefined) return this.#source.customerExternalId
-    return (await this.#requestingCustomer()).externalId
+    return this.#source.customerExternalId ?? (await this.#requestingCustomer()).externalId
   }
 
-  /** Name and email for creating the customer. */
+  /**
+   * Name and email for creating the customer. The email is checked only here, where the API
+   * would refuse to create the customer with a bad one.
+   */
   async details(): Promise<CustomerDetails> {
-    const source = this.#source
-    if (source.customerExternalId !== undefined) {
-      const externalId: string = source.customerExternalId
-      const getDetails: unknown = source.getCustomerDetails
-      if (typeof getDetails !== 'function') {
-        throw new FlowgladError(
-          'internal_error',
-          `getCustomerDetails is required to create customer ${externalId} in Flowglad`,
-        )
-      }
-      const details = checkDetails(await getDetails(externalId), 'getCustomerDetails')
-      return withValidEmail(details, 'getCustomerDetails')
+    const { customerExternalId: externalId, getCustomerDetails } = this.#source
+    const origin = externalId === undefined ? 'getRequestingCustomer' : 'getCustomerDetails'
+    let details: CustomerDetails
+    if (externalId === undefined) {
+      details = checkDetails(await this.#requestingCustomer(), origin)
+    } else if (typeof getCustomerDetails === 'function') {
+      details = checkDetails(await getCustomerDetails(externalId), origin)
+    } else {
+      throw new FlowgladError(
+        'internal_error',
+        `getCustomerDetails is required to create customer ${externalId} in Flowglad`,
+      )
     }
-    const { name, email } = await this.#requestingCustomer()
-    return withValidEmail({ name, email }, 'getRequestingCustomer')
+    if (!customerEmailSchema.safeParse(details.email).success) {
+      throw new FlowgladError('internal_error', `${origin} returned an invalid email address`)
+    }
+    return details
   }
 
   /** The session as the upstream `getSession()` returns it. */
   async session(): Promise<RequestingCustomer> {
-    if (this.#source.customerExternalId !== undefined) {
-      return { externalId: this.#source.customerExternalId, name: '', email: '' }
-    }
-    return this.#requestingCustomer()
+    const externalId = this.#source.customerExternalId
+    if (externalId === undefined) return this.#requestingCustomer()
+    return { externalId, name: '', email: '' }
   }
 
   #requestingCustomer(): Promise<RequestingCustomer> {
@@ -134,10 +127,10 @@ export class CustomerSession {
       }
       const details = checkDetails(customer, 'getRequestingCustomer')
       return { externalId: customer.externalId, ...details }
-    })()
-    // A failed resolution is not cached: the next call asks again.
-    this.#requesting.catch(() => {
+    })().catch((error: unknown) => {
+      // A failed resolution is not cached: the next call asks again.
       this.#requesting = undefined
+      throw error
     })
     return this.#requesting
   }

@@ -18,14 +18,15 @@ type Loosened<T> = T extends unknown
 /** What `createUsageEvent` accepts: the strict shared shape, plus a `Date` for `usageDate`. */
 export type UsageEventInput = Loosened<CreateUsageEventParams>
 
-/** Date → epoch ms and `null` → absent, before the strict schema sees the event. */
+/**
+ * Date → epoch ms before the strict schema sees the event. A `null` usageDate or properties
+ * passes the schema (both are nullish) and `toWire` drops it.
+ */
 function loosenedToPlain(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input
-  const event: Record<string, unknown> = { ...input }
-  if (event.usageDate instanceof Date) event.usageDate = event.usageDate.getTime()
-  if (event.usageDate === null) delete event.usageDate
-  if (event.properties === null) delete event.properties
-  return event
+  const usageDate = (input as { usageDate?: unknown } | null)?.usageDate
+  return usageDate instanceof Date
+    ? { ...(input as object), usageDate: usageDate.getTime() }
+    : input
 }
 
 function toWire(event: Record<string, unknown>): UsageEventWireInput {
@@ -43,10 +44,7 @@ export function parseUsageEvent(input: unknown): UsageEventWireInput {
 
 /** Validates a bulk request (issue paths carry the failing index); throws `validation_error`. */
 export function parseUsageEvents(input: unknown): UsageEventWireInput[] {
-  const usageEvents =
-    typeof input === 'object' && input !== null
-      ? (input as { usageEvents?: unknown }).usageEvents
-      : undefined
+  const usageEvents = (input as { usageEvents?: unknown } | null)?.usageEvents
   const plain = Array.isArray(usageEvents) ? usageEvents.map(loosenedToPlain) : usageEvents
   const parsed = parseOrThrow(
     bulkCreateUsageEventsSchema,
@@ -54,13 +52,4 @@ export function parseUsageEvents(input: unknown): UsageEventWireInput[] {
     'Invalid usage events',
   )
   return parsed.usageEvents.map(toWire)
-}
-
-/** Splits a list in order into chunks of at most `size`. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = []
-  for (let start = 0; start < items.length; start += size) {
-    chunks.push(items.slice(start, start + size))
-  }
-  return chunks
 }

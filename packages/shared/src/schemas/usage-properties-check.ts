@@ -20,26 +20,24 @@ type Walk = { bytes: number; ancestors: object[] }
 type Found = UsagePropertiesProblem | null
 type Path = (string | number)[]
 
-/** Control characters JSON writes as a two-character escape (\b \t \n \f \r). */
-const shortEscapes = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d])
+const plainAscii = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/
 
-/** Bytes of a string once JSON-encoded (quotes and escapes included), in UTF-8. */
+/**
+ * Bytes of a string once JSON-encoded (quotes and escapes included), in UTF-8. JSON.stringify
+ * writes the quotes and escapes (a lone surrogate as \uXXXX too), so what is left is each
+ * unit's width beyond one byte: +1 below U+0800 and for each half of a surrogate pair (4 bytes
+ * a pair), +2 for the rest of the BMP. (TextEncoder would allocate on a hot path.)
+ */
 function jsonStringBytes(text: string): number {
-  let bytes = 2
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index)
-    if (unit === 0x22 || unit === 0x5c || shortEscapes.has(unit)) bytes += 2
-    else if (unit < 0x20) bytes += 6
-    else if (unit < 0x80) bytes += 1
-    else if (unit < 0x800) bytes += 2
-    else if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(index + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4
-        index++
-      } else bytes += 6 // a lone surrogate is written as \uXXXX
-    } else if (unit >= 0xdc00 && unit <= 0xdfff) bytes += 6
-    else bytes += 3
+  // Most keys and values are printable ASCII without `"` or `\`: one byte each, plus the quotes.
+  if (plainAscii.test(text)) return text.length + 2
+  const json = JSON.stringify(text)
+  let bytes = json.length
+  for (let index = 0; index < json.length; index++) {
+    const unit = json.charCodeAt(index)
+    if (unit < 0x80) continue
+    if (unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff)) bytes += 1
+    else bytes += 2
   }
   return bytes
 }
@@ -62,26 +60,33 @@ function isPlainObject(value: object): boolean {
 const tooLarge = `properties must serialise to at most ${usagePropertiesLimits.maxBytes} bytes of JSON`
 
 /**
+ * Adds a string's JSON bytes, or returns false when it cannot fit: each UTF-16 unit is at least
+ * one byte, so a huge string fails without being scanned.
+ */
+function addString(state: Walk, text: string): boolean {
+  if (state.bytes + text.length > usagePropertiesLimits.maxBytes) return false
+  state.bytes += jsonStringBytes(text)
+  return true
+}
+
+/**
  * Walks one value. Recursion is safe: depth is checked before descending, so the stack never
  * goes deeper than `maxDepth`; the byte budget stops the walk early on wide or shared graphs.
  */
 function walk(value: unknown, depth: number, path: Path, state: Walk): Found {
   const fail = (message: string): UsagePropertiesProblem => ({ path, message })
   if (value === null || typeof value === 'boolean') {
-    state.bytes += value ? 4 : value === false ? 5 : 4
+    state.bytes += value === false ? 5 : 4 // null, true or false
   } else if (typeof value === 'string') {
-    // Each UTF-16 unit is at least one byte: a huge string fails without being scanned.
-    if (state.bytes + value.length > usagePropertiesLimits.maxBytes) return fail(tooLarge)
-    state.bytes += jsonStringBytes(value)
+    if (!addString(state, value)) return fail(tooLarge)
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) return fail(`properties may not hold ${value} (not JSON)`)
     state.bytes += String(value).length
   } else if (typeof value !== 'object') {
     return fail(`properties may hold only JSON values, not ${describe(value)}`)
   } else {
-    if (depth > usagePropertiesLimits.maxDepth) {
+    if (depth > usagePropertiesLimits.maxDepth)
       return fail(`properties may nest at most ${usagePropertiesLimits.maxDepth} levels deep`)
-    }
     if (state.ancestors.includes(value)) return fail('properties must not be circular')
     const isArray = Array.isArray(value)
     if (!isArray && !isPlainObject(value)) {
@@ -126,9 +131,8 @@ function walkObject(
     const value = record[key]
     // An undefined value is left out by JSON, exactly like an absent key.
     if (value === undefined) continue
-    if (state.bytes + key.length > usagePropertiesLimits.maxBytes)
-      return { path, message: tooLarge }
-    state.bytes += jsonStringBytes(key) + 1 + (written > 0 ? 1 : 0)
+    if (!addString(state, key)) return { path, message: tooLarge }
+    state.bytes += written > 0 ? 2 : 1 // the colon, and a comma before all but the first
     written++
     const problem = walk(value, depth + 1, [...path, key], state)
     if (problem) return problem

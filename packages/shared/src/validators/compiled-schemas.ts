@@ -3,7 +3,7 @@
 // module (../generated/compiled-schemas.ts) calls these once per exported schema.
 import type * as schemas from '../index.js'
 import { parseOrThrow, type ValidationIssue } from '../validation.js'
-import type { Descriptor } from './descriptor.js'
+import { type Descriptor, type Node, type NodeRef, withChildren } from './descriptor.js'
 import { runDescriptor } from './run-descriptor.js'
 
 export interface CompiledSchema<Out> {
@@ -36,7 +36,7 @@ export function compiledSchema<N extends SchemaName>(
   let descriptor: Descriptor | undefined
   const compiled: CompiledSchema<Out> = {
     safeParse(input) {
-      descriptor ??= table.node(index)
+      descriptor ??= table(index)
       const result = runDescriptor(descriptor, input)
       return result.success
         ? { success: true, data: result.data as Out }
@@ -47,35 +47,19 @@ export function compiledSchema<N extends SchemaName>(
   return compiled as CompiledSchemaOf<N>
 }
 
-/** The generated node table; a node and its children are unpacked when first asked for. */
-export interface PackedTable {
-  node(index: number): Descriptor
-}
+/** The generated node table: a node by its ref, it and its children unpacked when first asked for. */
+export type PackedTable = (ref: NodeRef) => Descriptor
 
-/** Children are indexes into the table; each node is turned back into a tree once, on demand. */
-export function packedTable(packed: unknown[]): PackedTable {
-  const unpacked = new Map<number, Descriptor>()
-  const node = (index: number): Descriptor => {
-    const known = unpacked.get(index)
-    if (known) return known
-    const copy = { ...(packed[index] as Record<string, unknown>) }
-    // Registered before the children: a child shared with a sibling resolves to the same object.
-    unpacked.set(index, copy as unknown as Descriptor)
-    const at = (child: unknown) => node(child as number)
-    if ('inner' in copy) copy.inner = at(copy.inner)
-    if ('item' in copy) copy.item = at(copy.item)
-    if (copy.t === 'record') Object.assign(copy, { key: at(copy.key), value: at(copy.value) })
-    if (copy.t === 'object')
-      copy.shape = Object.fromEntries(
-        Object.entries(copy.shape as object).map(([key, child]) => [key, at(child)]),
-      )
-    if (copy.t === 'union') copy.options = (copy.options as number[]).map(at)
-    if (copy.t === 'discriminated_union')
-      copy.options = (copy.options as [unknown, number][]).map(([value, child]) => [
-        value,
-        at(child),
-      ])
-    return copy as unknown as Descriptor
+/**
+ * Each node is turned back into a tree once, on demand; a child shared by several nodes becomes
+ * one object. A folded optional (a negative ref) becomes a wrapper of its own per reference.
+ */
+export function packedTable(packed: Node<NodeRef>[]): PackedTable {
+  const unpacked: Descriptor[] = []
+  const node = (ref: NodeRef): Descriptor => {
+    if (ref < 0) return { t: 'optional', inner: node(-1 - ref) }
+    unpacked[ref] ??= withChildren(packed[ref] as Node<NodeRef>, node)
+    return unpacked[ref] as Descriptor
   }
-  return { node }
+  return node
 }

@@ -3,7 +3,17 @@
 // would validate differently without zod never ships. Not reachable from any entry at run time.
 import type * as z from 'zod'
 import { refinementTag } from '../schemas/refinements.js'
-import type { Check, Descriptor, Messages, PackedDescriptors } from './descriptor.js'
+import { formatNames } from './default-message.js'
+import {
+  type Check,
+  type Descriptor,
+  type Messages,
+  type NodeRef,
+  optinOf,
+  type PackedDescriptors,
+  type Node as PackedNode,
+  withChildren,
+} from './descriptor.js'
 
 type Def = Record<string, unknown> & { type: string; error?: (issue: unknown) => unknown }
 interface Internals {
@@ -129,9 +139,13 @@ function describeCheck(check: Node, where: string): Check {
       if (def.format !== 'safeint') throw new Error(`${where}: number format ${def.format}`)
       return { k: 'int', e }
     case 'greater_than':
-    case 'less_than':
       if (typeof def.value !== 'number') throw new Error(`${where}: a non-number bound`)
-      return { k: def.check, n: def.value, inclusive: def.inclusive === true, e }
+      return {
+        k: 'greater_than',
+        n: def.value,
+        ...(def.inclusive === true && { inclusive: true }),
+        e,
+      }
     case 'string_format': {
       if (def.format === 'url') {
         if ('hostname' in def || 'protocol' in def || 'normalize' in def)
@@ -139,10 +153,13 @@ function describeCheck(check: Node, where: string): Check {
         return { k: 'url', e }
       }
       const pattern = def.pattern as RegExp | undefined
-      if (!pattern) throw new Error(`${where}: string format ${def.format} without a pattern`)
+      const format = def.format as string
+      if (!pattern) throw new Error(`${where}: string format ${format} without a pattern`)
+      if (!Object.hasOwn(formatNames, format))
+        throw new Error(`${where}: string format ${format} (default-message.ts has no name for it)`)
       return {
         k: 'pattern',
-        format: def.format as string,
+        format,
         source: pattern.source,
         flags: pattern.flags,
         e,
@@ -185,7 +202,7 @@ function describeType(schema: Node, where: string): Descriptor {
       const shape = def.shape as Record<string, z.ZodType>
       return {
         t: 'object',
-        strict: catchall === 'never',
+        ...(catchall === 'never' && { strict: true }),
         shape: Object.fromEntries(
           Object.entries(shape).map(([key, field]) => [
             key,
@@ -237,15 +254,27 @@ export function describeSchema(schema: z.ZodType, where: string): Descriptor {
   const checks: Node[] = [...((internals.def.checks as Node[] | undefined) ?? [])]
   // A string format (z.email(), z.url(), z.iso.datetime()) is its own first check.
   if (internals.traits.has('$ZodCheck') && internals.def.type === 'string') checks.unshift(node)
-  const c = checks.map((check, index) => describeCheck(check, `${where}#check${index}`))
   const e = messagesOf(internals.def)
-  return {
+  const c = checks.map((check, index) => {
+    const written = describeCheck(check, `${where}#check${index}`)
+    // The runner falls back to the node's messages: a check repeating them need not carry them.
+    if (written.e !== undefined && JSON.stringify(written.e) === JSON.stringify(e)) delete written.e
+    return written
+  })
+  const descriptor: Descriptor = {
     ...described,
     ...(e ? { e } : {}),
     ...(c.length > 0 ? { c } : {}),
-    ...(internals.optin ? { optin: internals.optin } : {}),
-    ...(internals.optout ? { optout: internals.optout } : {}),
   }
+  const optin = optinOf(descriptor)
+  if (
+    optin !== internals.optin ||
+    internals.optout !== (optin === 'optional' ? 'optional' : undefined)
+  )
+    throw new Error(
+      `${where}: optionality that does not follow from the type (${internals.def.type})`,
+    )
+  return descriptor
 }
 
 /** Every zod schema among a module's exports, described, keyed by export name. */
@@ -273,20 +302,13 @@ export function actionSchemaNamesOf(exports: Record<string, unknown>): Record<st
   return names
 }
 
-/** Every distinct node once, children replaced by their index (see PackedDescriptors). */
+/** Every distinct node once, children replaced by their ref (see PackedDescriptors). */
 export function packDescriptors(descriptors: Record<string, Descriptor>): PackedDescriptors {
-  const nodes: unknown[] = []
+  const nodes: PackedNode<NodeRef>[] = []
   const index = new Map<string, number>()
-  const ref = (node: Descriptor): number => {
-    const packed: Record<string, unknown> = { ...node }
-    if ('inner' in node) packed.inner = ref(node.inner)
-    if ('item' in node) packed.item = ref(node.item)
-    if (node.t === 'record') Object.assign(packed, { key: ref(node.key), value: ref(node.value) })
-    if (node.t === 'object')
-      packed.shape = Object.fromEntries(Object.entries(node.shape).map(([k, v]) => [k, ref(v)]))
-    if (node.t === 'union') packed.options = node.options.map(ref)
-    if (node.t === 'discriminated_union')
-      packed.options = node.options.map(([value, option]) => [value, ref(option)])
+  const ref = (node: Descriptor): NodeRef => {
+    if (node.t === 'optional' && Object.keys(node).length === 2) return -1 - ref(node.inner)
+    const packed = withChildren(node, ref)
     const json = JSON.stringify(packed)
     if (JSON.stringify(JSON.parse(json)) !== json) throw new Error(`not plain JSON: ${json}`)
     let at = index.get(json)

@@ -8,7 +8,7 @@ import {
   refinementFactories,
 } from '../schemas/refinements.js'
 import { defaultMessage, type RawIssue } from './default-message.js'
-import type { Check, Descriptor, Messages } from './descriptor.js'
+import { type Check, type Descriptor, type Messages, optinOf } from './descriptor.js'
 
 interface Payload {
   value: unknown
@@ -30,17 +30,14 @@ function isPlainObject(value: unknown): value is Record<PropertyKey, unknown> {
 const aborts = (issues: RawIssue[], from = 0) =>
   issues.slice(from).some((issue) => issue.continues !== true)
 
-/** Length in code points, as zod measures strings. */
+const surrogate = /[\ud800-\udfff]/
+
+/** Length in code points, as zod measures strings (a lone surrogate counts as one). */
 function codePoints(text: string): number {
-  let count = text.length
-  for (let index = 0; index < text.length - 1; index++) {
-    const unit = text.charCodeAt(index)
-    const next = text.charCodeAt(index + 1)
-    if ((unit & 0xfc00) === 0xd800 && (next & 0xfc00) === 0xdc00) {
-      count--
-      index++
-    }
-  }
+  // Most strings hold no surrogate, so their length is the count (and this is a hot path).
+  if (!surrogate.test(text)) return text.length
+  let count = 0
+  for (const _ of text) count++
   return count
 }
 
@@ -49,40 +46,32 @@ const lengthOf = (value: { length: number }) =>
 const lengthOrigin = (value: unknown) =>
   Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'unknown'
 
-// Parsing is a hot path (every tracked event): built refinements and patterns are kept per
-// descriptor node, so a check costs a lookup, not a JSON.stringify or a new RegExp.
-const refinementCache = new Map<string, unknown>()
-const refinementByTag = new WeakMap<RefinementTag, (...args: unknown[]) => unknown>()
-function refinementOf(tag: RefinementTag): (...args: unknown[]) => unknown {
-  const known = refinementByTag.get(tag)
-  if (known) return known
-  const key = JSON.stringify(tag)
-  let fn = refinementCache.get(key) as ((...args: unknown[]) => unknown) | undefined
-  if (!fn) {
-    const factory = refinementFactories[tag.name] as (...args: unknown[]) => unknown
-    fn = factory(...tag.args) as (...args: unknown[]) => unknown
-    refinementCache.set(key, fn)
+// Parsing is a hot path (every tracked event): built refinements, patterns and field lists are
+// kept per descriptor node, so a check costs a lookup, not a new function or a new RegExp.
+function perNode<Key extends object, Value>(build: (key: Key) => Value): (key: Key) => Value {
+  const built = new WeakMap<Key, Value>()
+  return (key) => {
+    let value = built.get(key)
+    if (value === undefined) {
+      value = build(key)
+      built.set(key, value)
+    }
+    return value
   }
-  refinementByTag.set(tag, fn)
-  return fn
 }
 
-const patternByCheck = new WeakMap<object, RegExp>()
-function patternOf(check: { source: string; flags: string }): RegExp {
-  let pattern = patternByCheck.get(check)
-  if (!pattern) {
-    pattern = new RegExp(check.source, check.flags)
-    patternByCheck.set(check, pattern)
-  }
-  // A shared global or sticky pattern remembers where it stopped; every test starts afresh.
-  pattern.lastIndex = 0
-  return pattern
-}
+type Factory = (...args: unknown[]) => (...args: never[]) => unknown
+const refinementOf = perNode((tag: RefinementTag) =>
+  (refinementFactories[tag.name] as Factory)(...tag.args),
+)
+const patternOf = perNode(
+  (check: { source: string; flags: string }) => new RegExp(check.source, check.flags),
+)
 
-const issue = (raw: Omit<RawIssue, 'path'> & { path?: PropertyKey[] }): RawIssue => ({
-  ...raw,
-  path: raw.path ?? [],
-})
+/** Adds an issue to the payload (at the payload's own path unless it names one below). */
+function raise(payload: Payload, raw: Omit<RawIssue, 'path'> & { path?: PropertyKey[] }): void {
+  payload.issues.push({ ...raw, path: raw.path ?? [] })
+}
 
 function canParseUrl(text: string): boolean {
   try {
@@ -97,49 +86,41 @@ function canParseUrl(text: string): boolean {
 function runCheck(check: Check, payload: Payload, own: Messages | undefined): void {
   const value = payload.value as never
   const push = (raw: Omit<RawIssue, 'path'> & { path?: PropertyKey[] }) =>
-    payload.issues.push(issue({ continues: true, input: value, messages: [check.e, own], ...raw }))
+    raise(payload, { continues: true, messages: [check.e, own], ...raw })
   switch (check.k) {
     case 'min_length':
       if (lengthOf(value) < check.n)
-        push({ code: 'too_small', origin: lengthOrigin(value), minimum: check.n, inclusive: true })
+        push({ code: 'too_small', origin: lengthOrigin(value), bound: check.n, inclusive: true })
       return
     case 'max_length':
       if (lengthOf(value) > check.n)
-        push({ code: 'too_big', origin: lengthOrigin(value), maximum: check.n, inclusive: true })
+        push({ code: 'too_big', origin: lengthOrigin(value), bound: check.n, inclusive: true })
       return
     case 'int': {
       const number = value as number
+      const big = number > 0
       if (!Number.isInteger(number))
-        push({ code: 'invalid_type', expected: 'int', continues: false })
+        push({ code: 'invalid_type', expected: 'int', input: value, continues: false })
       else if (!Number.isSafeInteger(number))
-        push(
-          number > 0
-            ? { code: 'too_big', origin: 'int', maximum: Number.MAX_SAFE_INTEGER, inclusive: true }
-            : {
-                code: 'too_small',
-                origin: 'int',
-                minimum: Number.MIN_SAFE_INTEGER,
-                inclusive: true,
-              },
-        )
+        push({
+          code: big ? 'too_big' : 'too_small',
+          origin: 'int',
+          bound: big ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER,
+          inclusive: true,
+        })
       return
     }
     case 'greater_than': {
       const number = value as number
       if (check.inclusive ? number >= check.n : number > check.n) return
-      push({ code: 'too_small', origin: 'number', minimum: check.n, inclusive: check.inclusive })
-      return
-    }
-    case 'less_than': {
-      const number = value as number
-      if (check.inclusive ? number <= check.n : number < check.n) return
-      push({ code: 'too_big', origin: 'number', maximum: check.n, inclusive: check.inclusive })
+      push({ code: 'too_small', origin: 'number', bound: check.n, inclusive: check.inclusive })
       return
     }
     case 'pattern': {
       const pattern = patternOf(check)
-      if (!pattern.test(value))
-        push({ code: 'invalid_format', format: check.format, pattern: String(pattern) })
+      // A shared global or sticky pattern remembers where it stopped; every test starts afresh.
+      pattern.lastIndex = 0
+      if (!pattern.test(value)) push({ code: 'invalid_format', format: check.format })
       return
     }
     case 'url': {
@@ -155,7 +136,7 @@ function runCheck(check: Check, payload: Payload, own: Messages | undefined): vo
     case 'super_refine': {
       const ctx = {
         addIssue: (raised: { code?: string; message?: string; path?: PropertyKey[] }) =>
-          push({ ...raised, code: raised.code ?? 'custom', path: raised.path ?? [] }),
+          push({ ...raised, code: raised.code ?? 'custom' }),
       }
       ;(refinementOf(check.fn) as Refinement<unknown>)(value, ctx as never)
       return
@@ -179,64 +160,63 @@ function runChecks(node: Descriptor, payload: Payload): void {
   }
 }
 
-function typeIssue(node: Descriptor, expected: string, input: unknown): RawIssue {
-  return issue({ code: 'invalid_type', expected, input, messages: [node.e] })
+/** The payload's value is not of the node's type. */
+function rejectType(node: Descriptor, payload: Payload, expected: string): void {
+  raise(payload, { code: 'invalid_type', expected, input: payload.value, messages: [node.e] })
 }
 
-function prefixed(key: PropertyKey, issues: RawIssue[]): RawIssue[] {
-  return issues.map((raised) => ({ ...raised, path: [key, ...raised.path] }))
+/** Adds a child's issues, their paths under `key`. */
+function adopt(payload: Payload, key: PropertyKey, issues: RawIssue[]): void {
+  for (const raised of issues) payload.issues.push({ ...raised, path: [key, ...raised.path] })
 }
 
 type ObjectNode = Extract<Descriptor, { t: 'object' }>
-const fieldsByNode = new WeakMap<ObjectNode, [string, Descriptor][]>()
-function fieldsOf(node: ObjectNode): [string, Descriptor][] {
-  let fields = fieldsByNode.get(node)
-  if (!fields) {
-    fields = Object.entries(node.shape).filter(([key]) => key !== '__proto__')
-    fieldsByNode.set(node, fields)
-  }
-  return fields
-}
+/** A field: its key, its node, and the node's optionality (see optinOf). */
+type Field = [string, Descriptor, ReturnType<typeof optinOf>]
+const fieldsOf = perNode((node: ObjectNode): Field[] =>
+  Object.entries(node.shape)
+    .filter(([key]) => key !== '__proto__')
+    .map(([key, field]) => [key, field, optinOf(field)]),
+)
 
 function runObject(node: ObjectNode, payload: Payload): void {
   const input = payload.value
   if (!isObject(input)) {
-    payload.issues.push(typeIssue(node, 'object', input))
+    rejectType(node, payload, 'object')
     return
   }
   const output: Record<string, unknown> = {}
   payload.value = output
-  for (const [key, field] of fieldsOf(node)) {
+  for (const [key, field, optin] of fieldsOf(node)) {
     const present = key in input
-    const isOptionalOut = field.optout === 'optional'
-    if (!present && isOptionalOut && field.optin === 'optional') continue
+    if (!present && optin === 'optional') continue
     const result = run(field, input[key])
-    if (result.issues.length > 0) {
-      if (field.optin !== undefined && isOptionalOut && !present) continue
-      payload.issues.push(...prefixed(key, result.issues))
-    }
-    if (!present && field.optin === undefined) {
+    adopt(payload, key, result.issues)
+    if (!present && optin === undefined) {
       if (result.issues.length === 0)
-        payload.issues.push(issue({ code: 'invalid_type', expected: 'nonoptional', path: [key] }))
+        raise(payload, { code: 'invalid_type', expected: 'nonoptional', path: [key] })
       continue
     }
     if (result.value === undefined) {
-      if (present || (field.optin === 'defaulted' && !isOptionalOut)) output[key] = undefined
+      if (present || optin === 'defaulted') output[key] = undefined
     } else output[key] = result.value
   }
   if (!node.strict) return
   const unknown: string[] = []
   for (const key in input) if (!Object.hasOwn(node.shape, key)) unknown.push(key)
   if (unknown.length > 0)
-    payload.issues.push(
-      issue({ code: 'unrecognized_keys', keys: unknown, continues: true, messages: [node.e] }),
-    )
+    raise(payload, {
+      code: 'unrecognized_keys',
+      keys: unknown,
+      continues: true,
+      messages: [node.e],
+    })
 }
 
 function runRecord(node: Extract<Descriptor, { t: 'record' }>, payload: Payload): void {
   const input = payload.value
   if (!isPlainObject(input)) {
-    payload.issues.push(typeIssue(node, 'record', input))
+    rejectType(node, payload, 'record')
     return
   }
   const output: Record<PropertyKey, unknown> = {}
@@ -245,11 +225,11 @@ function runRecord(node: Extract<Descriptor, { t: 'record' }>, payload: Payload)
     if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(input, key)) continue
     const keyResult = run(node.key, key)
     if (keyResult.issues.length > 0) {
-      payload.issues.push(issue({ code: 'invalid_key', path: [key], messages: [node.e] }))
+      raise(payload, { code: 'invalid_key', path: [key], messages: [node.e] })
       continue
     }
     const result = run(node.value, input[key])
-    payload.issues.push(...prefixed(key, result.issues))
+    adopt(payload, key, result.issues)
     output[keyResult.value as PropertyKey] = result.value
   }
 }
@@ -257,14 +237,14 @@ function runRecord(node: Extract<Descriptor, { t: 'record' }>, payload: Payload)
 function runArray(node: Extract<Descriptor, { t: 'array' }>, payload: Payload): void {
   const input = payload.value
   if (!Array.isArray(input)) {
-    payload.issues.push(typeIssue(node, 'array', input))
+    rejectType(node, payload, 'array')
     return
   }
   const output: unknown[] = new Array(input.length)
   payload.value = output
   input.forEach((item, index) => {
     const result = run(node.item, item)
-    payload.issues.push(...prefixed(index, result.issues))
+    adopt(payload, index, result.issues)
     output[index] = result.value
   })
 }
@@ -275,7 +255,7 @@ function runUnion(node: Extract<Descriptor, { t: 'union' }>, payload: Payload): 
   if (clean) return clean
   const open = results.filter((result) => !aborts(result.issues))
   if (open.length === 1) return open[0] as Payload
-  payload.issues.push(issue({ code: 'invalid_union', input: payload.value, messages: [node.e] }))
+  raise(payload, { code: 'invalid_union', messages: [node.e] })
   return payload
 }
 
@@ -285,19 +265,17 @@ function runDiscriminated(
 ): Payload {
   const input = payload.value
   if (!isObject(input)) {
-    payload.issues.push(typeIssue(node, 'object', input))
+    rejectType(node, payload, 'object')
     return payload
   }
   const match = node.options.find(([value]) => value === input[node.key])
   if (match) return runInto(match[1], payload)
-  payload.issues.push(
-    issue({
-      code: 'invalid_union',
-      path: [node.key],
-      options: node.options.map(([value]) => value),
-      messages: [node.e],
-    }),
-  )
+  raise(payload, {
+    code: 'invalid_union',
+    path: [node.key],
+    options: node.options.map(([value]) => value),
+    messages: [node.e],
+  })
   return payload
 }
 
@@ -306,20 +284,17 @@ function runType(node: Descriptor, payload: Payload): Payload {
   switch (node.t) {
     case 'string':
     case 'boolean':
-      if (typeof value !== node.t) payload.issues.push(typeIssue(node, node.t, value))
+      if (typeof value !== node.t) rejectType(node, payload, node.t)
       return payload
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value))
-        payload.issues.push(typeIssue(node, 'number', value))
+      if (typeof value !== 'number' || !Number.isFinite(value)) rejectType(node, payload, 'number')
       return payload
     case 'unknown':
       return payload
     case 'literal':
     case 'enum':
       if (!node.values.includes(value as never))
-        payload.issues.push(
-          issue({ code: 'invalid_value', values: node.values, input: value, messages: [node.e] }),
-        )
+        raise(payload, { code: 'invalid_value', values: node.values, messages: [node.e] })
       return payload
     case 'object':
       runObject(node, payload)
@@ -331,16 +306,13 @@ function runType(node: Descriptor, payload: Payload): Payload {
       runArray(node, payload)
       return payload
     case 'optional':
-      if (value === undefined && node.inner.optin !== 'defaulted') return payload
+      if (value === undefined && optinOf(node.inner) !== 'defaulted') return payload
       return runInto(node.inner, payload)
     case 'nullable':
       return value === null ? payload : runInto(node.inner, payload)
     case 'default':
-      if (value === undefined) {
-        payload.value = structuredClone(node.value)
-        return payload
-      }
-      runInto(node.inner, payload)
+      // An absent value, or one the inner schema turns into undefined, takes the default.
+      if (value !== undefined) runInto(node.inner, payload)
       if (payload.value === undefined) payload.value = structuredClone(node.value)
       return payload
     case 'union':

@@ -9,8 +9,10 @@ import { enforceUsagePolicy } from '../usage-policy.js'
  * apply the usage policy, then record it. The ownership list is cached in the SDK, so a
  * warm call costs one API request.
  */
-export const createUsageEvent: ActionHandler<'usage-events/create'> = async (input, context) => {
-  const { flowglad, customerExternalId, usagePolicy } = context
+export const createUsageEvent: ActionHandler<'usage-events/create'> = async (
+  input,
+  { flowglad, customerExternalId, usagePolicy },
+) => {
   const subscriptionId = await resolveSubscriptionId(input.subscriptionId, flowglad)
   const { properties, usageDate, ...rest } = input
   // The schema already enforced exactly one identifier; TypeScript cannot see that.
@@ -24,8 +26,8 @@ export const createUsageEvent: ActionHandler<'usage-events/create'> = async (inp
     ...(usageDate != null && { usageDate }),
   } as ResolvedUsageEvent
   await enforceUsagePolicy(usagePolicy, event, customerExternalId)
-  const { usageEvent } = await flowglad.createUsageEvent(event)
-  return { usageEvent }
+  // Only the event: nothing else of the API's answer reaches the browser.
+  return { usageEvent: (await flowglad.createUsageEvent(event)).usageEvent }
 }
 
 async function resolveSubscriptionId(

@@ -1,57 +1,62 @@
-import type { ActionHandlerMap } from '../types.js'
-import { adjustSubscription } from './adjust-subscription.js'
 import {
-  getCustomerDetails,
-  getFeatureAccess,
-  getInvoices,
-  getPaymentMethods,
-  getPurchases,
-  getSubscriptions,
-} from './billing-reads.js'
-import { cancelSubscription } from './cancel-subscription.js'
-import { createActivateSubscriptionCheckoutSession } from './create-activate-subscription-checkout-session.js'
-import { createAddPaymentMethodCheckoutSession } from './create-add-payment-method-checkout-session.js'
-import { createCheckoutSession } from './create-checkout-session.js'
+  customerDetailsView,
+  featureAccessView,
+  invoicesView,
+  paymentMethodsView,
+  purchasesView,
+  subscriptionsView,
+} from '../../server/billing-views.js'
+import type { ActionHandlerMap } from '../types.js'
 import { createSubscription } from './create-subscription.js'
 import { createUsageEvent } from './create-usage-event.js'
-import { findOrCreateCustomer } from './find-or-create-customer.js'
-import { getCustomerBilling } from './get-customer-billing.js'
+import { billingView, checkoutVia, forwardTo } from './forwarding.js'
 import { getPricingModel } from './get-pricing-model.js'
-import { getUsageMeterBalances } from './get-usage-meter-balances.js'
-import {
-  claimResource,
-  getResourceUsage,
-  getResourceUsages,
-  listResourceClaims,
-  releaseResource,
-} from './resources.js'
-import { uncancelSubscription } from './uncancel-subscription.js'
-import { updateCustomer } from './update-customer.js'
+import { withoutChecks } from './without-checks.js'
 
-/** Action key → handler. Typed by the shared action table, so a missing key fails to compile. */
+/**
+ * Action key → handler. Typed by the shared action table, so a missing key fails to compile.
+ * Where an action names a subscription, `FlowgladServer` resolves it (the only current one, else
+ * the given id, which must be the customer's: 403 `forbidden`, nothing sent).
+ */
 export const flowgladActionHandlers: ActionHandlerMap = {
-  'customers/billing': getCustomerBilling,
-  'customers/find-or-create': findOrCreateCustomer,
-  'customers/update': updateCustomer,
-  'checkout-sessions/create': createCheckoutSession,
-  'checkout-sessions/create-add-payment-method': createAddPaymentMethodCheckoutSession,
-  'checkout-sessions/create-activate-subscription': createActivateSubscriptionCheckoutSession,
-  'subscriptions/cancel': cancelSubscription,
-  'subscriptions/uncancel': uncancelSubscription,
+  // The billing object; its check functions cannot cross JSON, so they go.
+  'customers/billing': billingView(withoutChecks),
+  // Always `{ customer }` (upstream's create path nested it in `data`).
+  'customers/find-or-create': async (_input, { flowglad }) => ({
+    customer: await flowglad.findOrCreateCustomer(),
+  }),
+  // The body's externalId was checked against the session by the core.
+  'customers/update': (input, { flowglad }) =>
+    flowglad.updateCustomer({ customer: input.customer }),
+  // A product checkout; the SDK checks an optional target subscription's owner.
+  'checkout-sessions/create': checkoutVia('createCheckoutSession'),
+  'checkout-sessions/create-add-payment-method': checkoutVia(
+    'createAddPaymentMethodCheckoutSession',
+  ),
+  'checkout-sessions/create-activate-subscription': checkoutVia(
+    'createActivateSubscriptionCheckoutSession',
+  ),
+  'subscriptions/cancel': forwardTo('cancelSubscription'),
+  'subscriptions/uncancel': forwardTo('uncancelSubscription'),
   'subscriptions/create': createSubscription,
   'usage-events/create': createUsageEvent,
-  'usage-meters/balances': getUsageMeterBalances,
-  'subscriptions/adjust': adjustSubscription,
+  // The customer's balances, optionally for one of its subscriptions.
+  'usage-meters/balances': (input, { flowglad }) =>
+    flowglad.getUsageMeterBalances({ subscriptionId: input.subscriptionId }),
+  // Answers `{ subscription, subscriptionItems, isUpgrade, resolvedTiming }` as the API does.
+  'subscriptions/adjust': forwardTo('adjustSubscription'),
   'pricing-models/retrieve': getPricingModel,
-  'subscriptions/list': getSubscriptions,
-  'features/access': getFeatureAccess,
-  'payment-methods/list': getPaymentMethods,
-  customerDetails: getCustomerDetails,
-  'invoices/list': getInvoices,
-  'purchases/list': getPurchases,
-  'resources/usages': getResourceUsages,
-  'resources/usages/retrieve': getResourceUsage,
-  'resources/claim': claimResource,
-  'resources/release': releaseResource,
-  'resources/claims': listResourceClaims,
+  // Upstream's next-release read routes: each is one billing read, cut to what the hook shows.
+  'subscriptions/list': billingView(subscriptionsView),
+  'features/access': billingView(featureAccessView),
+  'payment-methods/list': billingView(paymentMethodsView),
+  customerDetails: billingView(customerDetailsView),
+  'invoices/list': billingView(invoicesView),
+  'purchases/list': billingView(purchasesView),
+  // Claimable capacity of a subscription, answered as upstream's routes do.
+  'resources/usages': forwardTo('getResourceUsages'),
+  'resources/usages/retrieve': forwardTo('getResourceUsage'),
+  'resources/claim': forwardTo('claimResource'),
+  'resources/release': forwardTo('releaseResource'),
+  'resources/claims': forwardTo('listResourceClaims'),
 }
