@@ -110,6 +110,17 @@ function billingClock(base: Clock, onMove: (now: number) => void): Clock {
 
 const API_PREFIX = /^\/api\/v1\//
 
+/** Per emulator, what stops its background work (internal: not exported by the package). */
+const backgroundStops = new WeakMap<Emulator, () => void>()
+
+/**
+ * Cancels every timer the emulator owns (webhook attempts and retries waiting to run) and
+ * stops delivering webhooks, for good. The Node server's `close()` calls it.
+ */
+export function stopBackgroundWork(emulator: Emulator): void {
+  backgroundStops.get(emulator)?.()
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const loadPricing = initialPricing(options)
   if (options.now !== undefined) checkInstant(Number(options.now), 'now')
@@ -166,7 +177,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return nextRandomFault?.()
   }
 
-  return {
+  const emulator: Emulator = {
     async fetch(request: Request, info: RequestInfo = {}) {
       const fault = pickFault(request)
       if (fault instanceof Response) return fault
@@ -193,4 +204,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return ctx.state
     },
   }
+  backgroundStops.set(emulator, () => ctx.webhooks.stop())
+  return emulator
 }

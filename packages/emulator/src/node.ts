@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createEmulator, type Emulator, type EmulatorOptions } from './emulator.js'
+import {
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  stopBackgroundWork,
+} from './emulator.js'
 import { EmulatorConnectionReset } from './faults.js'
 
 export interface StartEmulatorOptions extends EmulatorOptions {
@@ -107,6 +112,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     emulator,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // A closed emulator sends nothing more: no webhook retry may fire after this.
+        stopBackgroundWork(emulator)
         server.close((err) => (err ? reject(err) : resolve()))
         server.closeAllConnections()
       }),

@@ -309,3 +309,30 @@ describe('end-of-period invoices', () => {
     expect(final?.total).toBe(2)
   })
 })
+
+describe('line items of invoices stored after a read', () => {
+  it('every invoice lists its own lines, read before, between and after later closes', async () => {
+    const { api, emulator } = setup()
+    const { subscriptionId } = await newCustomer(api, 'lazy1')
+    await usage(api, subscriptionId, 'api_calls', 250)
+    emulator.clock.set(FEB_15)
+    // The first read indexes the lines stored so far; the next closes store more after it.
+    const [first] = await invoices(api, 'lazy1')
+    expect(first?.lines.api_calls?.quantity).toBe(3)
+    await usage(api, subscriptionId, 'api_calls', 101)
+    emulator.clock.set(MAR_15)
+    await usage(api, subscriptionId, 'api_calls', 1)
+    emulator.clock.set(Date.UTC(2026, 3, 15))
+    const all = await invoices(api, 'lazy1')
+    expect(all.map((entry) => entry.lines.api_calls?.quantity)).toEqual([3, 2, 1])
+    for (const { invoice, lines } of all) {
+      expect(Object.keys(lines).sort()).toEqual(['api_calls', 'free'])
+      const fetched = (await api.get(`/invoices/${invoice.id}`)).body
+      expect(fetched.invoiceLineItems.map((l: Line) => l.quantity).sort()).toEqual(
+        Object.values(lines)
+          .map((l) => l.quantity)
+          .sort(),
+      )
+    }
+  })
+})

@@ -1,6 +1,12 @@
 import { notFound } from '../errors.js'
 import { newId } from '../ids.js'
-import { forEachByIndex, pair, pushIndex, rowsByIndex, type State } from '../store/state.js'
+import {
+  forEachByIndex,
+  indexPendingLineItems,
+  pushIndex,
+  rowsByIndex,
+  type State,
+} from '../store/state.js'
 import type {
   BillingPeriodRow,
   InvoiceLineItemRow,
@@ -8,7 +14,7 @@ import type {
   SubscriptionRow,
   UsagePriceRow,
 } from '../store/types.js'
-import { availableBalance, settleUsage } from './ledger.js'
+import { availableBalance, findLedgerAccount, settleUsage } from './ledger.js'
 import { chargeInvoice, defaultPaymentMethodId } from './payments.js'
 
 export interface CloseOptions {
@@ -111,8 +117,7 @@ function meterLines(
   base: LineBase,
   at: number,
 ): InvoiceLineItemRow[] {
-  const accountId = state.indexes.accountBySubscriptionMeter.get(pair(sub.id, meterId))
-  const account = accountId ? state.tables.ledgerAccounts.get(accountId) : undefined
+  const account = findLedgerAccount(state, sub.id, meterId)
   const meter = state.tables.usageMeters.get(meterId)
   let credit = 0
   if (account) {
@@ -307,9 +312,10 @@ export function storeInvoice(
 ): void {
   state.tables.invoices.set(invoice.id, invoice)
   pushIndex(state.indexes.invoicesByCustomer, invoice.customerId, invoice.id)
+  const { unindexedLineItems } = state.indexes
   for (const line of lines) {
     state.tables.invoiceLineItems.set(line.id, line)
-    pushIndex(state.indexes.lineItemsByInvoice, invoice.id, line.id)
+    unindexedLineItems.push(invoice.id, line.id)
   }
 }
 
@@ -321,6 +327,7 @@ export function invoiceTotal(state: State, invoiceId: string): number {
 }
 
 export function invoiceLineItems(state: State, invoiceId: string): InvoiceLineItemRow[] {
+  indexPendingLineItems(state.indexes)
   return rowsByIndex(state.tables.invoiceLineItems, state.indexes.lineItemsByInvoice, invoiceId)
 }
 

@@ -2,6 +2,25 @@ import { newId } from '../ids.js'
 import { forEachByIndex, pair, pushIndex, type State } from '../store/state.js'
 import type { LedgerAccountRow, LedgerEntryRow, SubscriptionRow } from '../store/types.js'
 
+/**
+ * The (subscription, meter) account, if any. A subscription has one account per meter it
+ * used, so scanning its few accounts (newest first, as `accountBySubscriptionMeter` keeps the
+ * last) is cheaper than building the pair key: this runs for every period a clock move opens.
+ */
+export function findLedgerAccount(
+  state: State,
+  subscriptionId: string,
+  usageMeterId: string,
+): LedgerAccountRow | undefined {
+  const ids = state.indexes.accountsBySubscription.get(subscriptionId)
+  if (ids === undefined) return undefined
+  for (let index = ids.length - 1; index >= 0; index--) {
+    const account = state.tables.ledgerAccounts.get(ids[index] as string)
+    if (account?.usageMeterId === usageMeterId) return account
+  }
+  return undefined
+}
+
 /** The (subscription, meter) account, created on first use. */
 export function ledgerAccount(
   state: State,
@@ -9,9 +28,7 @@ export function ledgerAccount(
   usageMeterId: string,
   now: number,
 ): LedgerAccountRow {
-  const key = pair(sub.id, usageMeterId)
-  const existingId = state.indexes.accountBySubscriptionMeter.get(key)
-  const existing = existingId ? state.tables.ledgerAccounts.get(existingId) : undefined
+  const existing = findLedgerAccount(state, sub.id, usageMeterId)
   if (existing) return existing
   const row: LedgerAccountRow = {
     id: newId('la'),
@@ -28,7 +45,7 @@ export function ledgerAccount(
     updatedAt: now,
   }
   state.tables.ledgerAccounts.set(row.id, row)
-  state.indexes.accountBySubscriptionMeter.set(key, row.id)
+  state.indexes.accountBySubscriptionMeter.set(pair(sub.id, usageMeterId), row.id)
   pushIndex(state.indexes.accountsBySubscription, sub.id, row.id)
   return row
 }

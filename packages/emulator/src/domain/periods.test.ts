@@ -23,6 +23,21 @@ describe('addInterval', () => {
       expect(addInterval(a, 'year', count)).toBe(referenceMonths(a, count * 12))
     }
   })
+
+  it('matches Date month arithmetic for every month end of two centuries, period after period', () => {
+    // Days per month are computed, not asked of `Date`, and the previous answer is reused:
+    // walk each anchor's periods in order (n - 1 then n, as opening a period does).
+    for (let year = 2000; year < 2200; year += 7) {
+      for (const day of [28, 29, 30, 31]) {
+        const anchor = Date.UTC(year, year % 12, day, 6, 30)
+        for (let count = 1; count <= 30; count++) {
+          expect(addInterval(anchor, 'month', count - 1)).toBe(referenceMonths(anchor, count - 1))
+          expect(addInterval(anchor, 'month', count)).toBe(referenceMonths(anchor, count))
+        }
+        expect(addInterval(anchor, 'year', 4)).toBe(referenceMonths(anchor, 48))
+      }
+    }
+  })
 })
 
 /** Months added field by field with `Date`, the way the emulator did before memoising. */

@@ -13,10 +13,30 @@ export function addInterval(anchor: number, unit: IntervalUnit, count: number): 
   if (unit === 'day') return anchor + count * DAY
   if (unit === 'week') return anchor + count * 7 * DAY
   const months = unit === 'month' ? count : count * 12
+  // Opening period n asks for the ends of periods n - 1 and n: the first was the last answer.
+  if (lastMonthly.anchor === anchor && lastMonthly.months === months) return lastMonthly.end
   const parts = anchorParts(anchor)
   const month = parts.month + months
-  const lastDay = new Date(Date.UTC(parts.year, month + 1, 0)).getUTCDate()
-  return Date.UTC(parts.year, month, Math.min(parts.date, lastDay)) + parts.timeOfDay
+  const lastDay = daysInMonth(parts.year, month)
+  const end = Date.UTC(parts.year, month, Math.min(parts.date, lastDay)) + parts.timeOfDay
+  lastMonthly.anchor = anchor
+  lastMonthly.months = months
+  lastMonthly.end = end
+  return end
+}
+
+/** The last month-based `addInterval` answer (updated in place: no allocation per call). */
+const lastMonthly = { anchor: Number.NaN, months: Number.NaN, end: Number.NaN }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Days in month `month` (0-based, may run past 11 or below 0) of `year`, Gregorian (as `Date`). */
+function daysInMonth(year: number, month: number): number {
+  const yearOffset = Math.floor(month / 12)
+  const fullYear = year + yearOffset
+  const monthOfYear = month - yearOffset * 12
+  const leap = fullYear % 4 === 0 && (fullYear % 100 !== 0 || fullYear % 400 === 0)
+  return monthOfYear === 1 && leap ? 29 : (MONTH_DAYS[monthOfYear] as number)
 }
 
 interface AnchorParts {

@@ -73,7 +73,17 @@ export interface Indexes {
   /** billingPeriodId → (usage priceId → aggregate: summed amounts or distinct property sets). */
   usageByPeriod: Map<string, Map<string, number>>
   invoicesByCustomer: Map<string, string[]>
+  /**
+   * invoiceId → its line item ids. Filled lazily: new line items wait in
+   * `unindexedLineItems` until the next read (see `indexPendingLineItems`), so a long clock move
+   * (one invoice per closed period) does not pay a hash insert per invoice.
+   */
   lineItemsByInvoice: Map<string, string[]>
+  /**
+   * Line items stored since `lineItemsByInvoice` was last brought up to date, oldest first, as
+   * flat (invoiceId, lineItemId) pairs: no object per pair.
+   */
+  unindexedLineItems: string[]
   paymentMethodsByCustomer: Map<string, string[]>
   purchasesByCustomer: Map<string, string[]>
   /** subscriptionId → ids of its resource claims (active or not), oldest first. */
@@ -132,6 +142,7 @@ export function emptyIndexes(): Indexes {
     usageByPeriod: new Map(),
     invoicesByCustomer: new Map(),
     lineItemsByInvoice: new Map(),
+    unindexedLineItems: [],
     paymentMethodsByCustomer: new Map(),
     purchasesByCustomer: new Map(),
     claimsBySubscription: new Map(),
@@ -246,6 +257,16 @@ export function addPeriodUsage(
     indexes.usageByPeriod.set(billingPeriodId, byPrice)
   }
   byPrice.set(priceId, (byPrice.get(priceId) ?? 0) + delta)
+}
+
+/** Brings `lineItemsByInvoice` up to date (every read of it calls this first). */
+export function indexPendingLineItems(indexes: Indexes): void {
+  const pending = indexes.unindexedLineItems
+  if (pending.length === 0) return
+  for (let index = 0; index < pending.length; index += 2) {
+    pushIndex(indexes.lineItemsByInvoice, pending[index] as string, pending[index + 1] as string)
+  }
+  indexes.unindexedLineItems = []
 }
 
 /** Recomputes every index from the tables (used after importing a snapshot). */

@@ -84,6 +84,8 @@ export class WebhookDeliveries {
   /** Per endpoint, the first attempt last queued: first attempts go out one at a time. */
   private readonly firstAttempts = new Map<string, Promise<void>>()
   private busy = 0
+  /** Set by `stop()`: nothing is queued, sent or retried any more. */
+  private stopped = false
   private idleWaiters: Array<() => void> = []
   private readonly send: (request: Request) => Promise<Response>
   private readonly retryDelaysMs: readonly number[]
@@ -102,6 +104,7 @@ export class WebhookDeliveries {
 
   /** Queues `event` for every active endpoint subscribed to its type; returns at once. */
   enqueue(event: WebhookEventBody): void {
+    if (this.stopped) return
     const body = JSON.stringify(event)
     const messageId = `msg_${event.eventId.slice(event.eventId.indexOf('_') + 1)}`
     for (const endpoint of this.endpoints.subscribedTo(event.type)) {
@@ -147,8 +150,12 @@ export class WebhookDeliveries {
     return new Promise((resolve) => this.idleWaiters.push(resolve))
   }
 
-  /** Cancels every waiting retry (used when the emulator's server closes). */
+  /**
+   * Cancels every waiting attempt and retry, for good (used when the emulator's server closes):
+   * later events and replays send nothing, and an attempt already in flight is not retried.
+   */
   stop(): void {
+    this.stopped = true
     for (const timer of this.timers) clearTimeout(timer)
     this.busy -= this.timers.size
     this.timers.clear()
@@ -168,6 +175,7 @@ export class WebhookDeliveries {
 
   /** Runs `job` after `ms`, counting it as work until it finishes. */
   private later(ms: number, job: () => Promise<void>): void {
+    if (this.stopped) return
     this.busy++
     const timer = setTimeout(() => {
       this.timers.delete(timer)
@@ -202,6 +210,8 @@ export class WebhookDeliveries {
   }
 
   private async attempt(delivery: WebhookDelivery, replay: boolean): Promise<void> {
+    // A first attempt can still be waiting in `inOrder` behind one in flight when `stop()` runs.
+    if (this.stopped) return
     const secret = this.endpoints.secretOf(delivery.webhookId)
     if (!secret) return
     const at = Date.now()

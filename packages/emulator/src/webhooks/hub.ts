@@ -111,6 +111,12 @@ export class WebhookHub implements EmulatorWebhooks {
     return this.queue.idle()
   }
 
+  /** Stops for good: no event is queued, sent or retried after this (the server's `close()`). */
+  stop(): void {
+    this.pending = []
+    this.queue.stop()
+  }
+
   private flush(): void {
     const events = this.pending
     this.pending = []

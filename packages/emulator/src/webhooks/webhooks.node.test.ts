@@ -142,3 +142,45 @@ describe('flowglad-emulator --webhook-url (built CLI)', () => {
     expect(stderr).toContain('Invalid --webhook-url ftp://x')
   }, 30_000)
 })
+
+describe('closing the Node server', () => {
+  it('cancels webhook retries: a closed emulator sends nothing more', async () => {
+    const sent: string[] = []
+    let firstAttempt: () => void = () => {}
+    const attempted = new Promise<void>((done) => {
+      firstAttempt = done
+    })
+    const running = await startEmulator({
+      port: 0,
+      secretKey: KEY,
+      webhooks: {
+        // The endpoint always fails, so every attempt schedules a retry 50 ms later.
+        fetch: async (request) => {
+          sent.push((await request.json()).type)
+          firstAttempt()
+          return new Response('down', { status: 500 })
+        },
+        retryDelaysMs: [50, 50, 50],
+      },
+    })
+    running.emulator.webhooks.register({ url: 'http://127.0.0.1:9/hooks' })
+    const created = await running.emulator.fetch(
+      new Request('http://emulator.local/api/v1/customers', {
+        method: 'POST',
+        headers: { authorization: KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: { externalId: 'closing', email: 'c@x.io', name: 'C' } }),
+      }),
+    )
+    expect(created.ok).toBe(true)
+    await attempted
+    await running.close()
+    const afterClose = sent.length
+    // Events after close are not sent either.
+    running.emulator.clock.advance(40 * 86_400_000)
+    await running.emulator.webhooks.idle()
+    // Several retry delays: without the fix, the pending retries would have fired by now.
+    await new Promise((done) => setTimeout(done, 300))
+    expect(afterClose).toBeGreaterThan(0)
+    expect(sent.length).toBe(afterClose)
+  })
+})
