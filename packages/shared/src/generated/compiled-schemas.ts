@@ -1,8 +1,8 @@
 // Generated at build time from the zod schemas by scripts/generate-validators.mjs: do not edit.
 // `pnpm --filter @flowglad/shared build` rewrites it; validators.test.ts fails when it is stale.
-import { compiledSchema, packedTable } from '../validators/compiled-schemas.js'
+import { compiledSchema, type PackedNode, packedTable } from '../validators/compiled-schemas.js'
 
-const nodes = /* @__PURE__ */ packedTable([
+const nodes = /* @__PURE__ */ packedTable((): PackedNode[] => [
 {"t":"string","e":"priceSlug must be a string","c":[{"k":"min_length","n":1,"e":"priceSlug must not be empty"}]},
 {"t":"string","e":"priceId must be a string","c":[{"k":"min_length","n":1,"e":"priceId must not be empty"}]},
 {"t":"number","e":"quantity must be a positive integer","c":[{"k":"int"},{"k":"greater_than","n":0}]},

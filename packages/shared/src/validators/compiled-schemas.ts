@@ -47,18 +47,25 @@ export function compiledSchema<N extends SchemaName>(
   return compiled as CompiledSchemaOf<N>
 }
 
+/** One node of the generated table: children are refs into the table. */
+export type PackedNode = Node<NodeRef>
+
 /** The generated node table: a node by its ref, it and its children unpacked when first asked for. */
 export type PackedTable = (ref: NodeRef) => Descriptor
 
 /**
  * Each node is turned back into a tree once, on demand; a child shared by several nodes becomes
  * one object. A folded optional (a negative ref) becomes a wrapper of its own per reference.
+ * The nodes come as a function: V8 only pre-parses a function body, so
+ * the table costs an import a scan, and is parsed and built when a validator first runs.
  */
-export function packedTable(packed: Node<NodeRef>[]): PackedTable {
+export function packedTable(packed: () => PackedNode[]): PackedTable {
+  let nodes: PackedNode[] | undefined
   const unpacked: Descriptor[] = []
   const node = (ref: NodeRef): Descriptor => {
     if (ref < 0) return { t: 'optional', inner: node(-1 - ref) }
-    unpacked[ref] ??= withChildren(packed[ref] as Node<NodeRef>, node)
+    nodes ??= packed()
+    unpacked[ref] ??= withChildren(nodes[ref] as PackedNode, node)
     return unpacked[ref] as Descriptor
   }
   return node

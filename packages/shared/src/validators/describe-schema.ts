@@ -339,9 +339,10 @@ export function compiledSchemasModule(exports: Record<string, unknown>): string 
   return [
     '// Generated at build time from the zod schemas by scripts/generate-validators.mjs: do not edit.',
     '// `pnpm --filter @flowglad/shared build` rewrites it; validators.test.ts fails when it is stale.',
-    "import { compiledSchema, packedTable } from '../validators/compiled-schemas.js'",
+    "import { compiledSchema, type PackedNode, packedTable } from '../validators/compiled-schemas.js'",
     '',
-    `const nodes = /* @__PURE__ */ packedTable([\n${nodes.map((node) => JSON.stringify(node)).join(',\n')},\n])`,
+    // A function, so an import only scans the table: it is parsed and built on first use.
+    `const nodes = /* @__PURE__ */ packedTable((): PackedNode[] => [\n${nodes.map((node) => JSON.stringify(node)).join(',\n')},\n])`,
     '',
     ...names.map(
       // The name is a type argument only: a string argument would ship in every bundle. Marked

@@ -14,10 +14,26 @@ beforeAll(async () => {
 describe('the packed node table (the generated module form)', () => {
   it('unpacks every schema to the descriptor it was packed from', () => {
     const { nodes, schemas } = packDescriptors(described)
-    const table = packedTable(structuredClone(nodes))
+    const table = packedTable(() => structuredClone(nodes))
     for (const [name, node] of Object.entries(described)) {
       expect(table(schemas[name] as number), name).toEqual(node)
     }
+  })
+
+  it('calls the nodes function once, on the first lookup (not at import)', () => {
+    const { nodes, schemas } = packDescriptors(described)
+    let calls = 0
+    const table = packedTable(() => {
+      calls++
+      return structuredClone(nodes)
+    })
+    expect(calls).toBe(0)
+    const usage = schemas.createUsageEventSchema as number
+    expect(table(usage)).toEqual(described.createUsageEventSchema)
+    expect(table(schemas.cancelSubscriptionSchema as number)).toEqual(
+      described.cancelSubscriptionSchema,
+    )
+    expect(calls).toBe(1)
   })
 
   it('folds a bare optional into a negative ref, and keeps one with its own messages', () => {
@@ -31,7 +47,7 @@ describe('the packed node table (the generated module form)', () => {
       { t: 'object', shape: { a: -1 } },
       { t: 'optional', inner: 0, e: 'a must be a string' },
     ])
-    const table = packedTable(nodes)
+    const table = packedTable(() => nodes)
     expect(table(schemas.bare as number)).toEqual({
       t: 'object',
       shape: { a: { t: 'optional', inner } },
@@ -41,7 +57,7 @@ describe('the packed node table (the generated module form)', () => {
 
   it('shares a node used by several parents (one unpacked object, so one per-node cache)', () => {
     const { nodes, schemas } = packDescriptors(described)
-    const table = packedTable(nodes)
+    const table = packedTable(() => nodes)
     const usage = table(schemas.createUsageEventSchema as number) as Descriptor & { t: 'object' }
     const bulk = table(schemas.bulkCreateUsageEventsSchema as number) as Descriptor & {
       t: 'object'
