@@ -17,6 +17,20 @@ describe('dist layout (cold start)', () => {
     expect(main).not.toMatch(/from\s*["']standardwebhooks["']/)
   })
 
+  it('ESM entries are minified, keeping pure annotations and every public name', async () => {
+    // scripts/minify-bundles.mjs: compile time follows bytes; apps' bundlers need the annotations.
+    for (const { subpath, file } of esmEntries) {
+      const source = readFileSync(distFile(file), 'utf8')
+      expect(source.split('\n').length, subpath).toBeLessThanOrEqual(2)
+    }
+    const main = readFileSync(distFile('dist/index.js'), 'utf8')
+    expect(main.match(/\/\* @__PURE__ \*\//g)?.length).toBeGreaterThan(20)
+    const exported: Record<string, unknown> = await import(distFile('dist/index.js').href)
+    for (const [name, value] of Object.entries(exported)) {
+      if (typeof value === 'function') expect(value.name, name).toBe(name)
+    }
+  })
+
   it('subpath entries take public classes and the handler from the main entry, not copies', async () => {
     const main: Record<string, unknown> = await import(distFile('dist/index.js').href)
     // Functions and classes (a private helper may keep its own copy of a public constant).
