@@ -1,7 +1,8 @@
 // 2. Server: bundle size of FlowgladServer + the request handler; cold import of the package
 // (and of the Next.js server entry) in a fresh Node process, next to the same for an empty
-// module; and the first request after a cold start (import + the first usage event through the
-// route handler), so cost moved from import to first use still shows.
+// package imported by its bare name (resolved through node_modules like ours) and for an empty
+// module imported by file URL; and the first request after a cold start (import + the first
+// usage event through the route handler), so cost moved from import to first use still shows.
 import { execFileSync } from 'node:child_process'
 import { median } from '../stats.mjs'
 import { bundleSize } from './bundle.mjs'
@@ -20,6 +21,8 @@ const nextjsEntries = {
   upstream: { specifier: 'upstream-nextjs/server', mode: 'require' },
 }
 const emptyModule = new URL('../empty-module.mjs', import.meta.url).href
+// Linked into bench/node_modules as @flowglad/server is: the same resolver work, no code.
+const emptyPackage = '@flowglad/bench-empty-package'
 
 export const title = 'Server (FlowgladServer + request handler: bundle size, cold start)'
 
@@ -61,7 +64,7 @@ export async function run({ importRuns }) {
   const oursOwn = await serverBundle(subjects.ours, zodFree)
   const upstreamOwn = await serverBundle(subjects.upstream, zodFree)
   // Interleaved so drifting machine load hits every subject equally.
-  const samples = { empty: [], server: {}, nextjs: {}, firstRequest: {} }
+  const samples = { empty: [], emptyPackage: [], server: {}, nextjs: {}, firstRequest: {} }
   for (const side of sides) {
     samples.server[side] = []
     samples.nextjs[side] = []
@@ -69,6 +72,7 @@ export async function run({ importRuns }) {
   }
   for (let index = 0; index < importRuns; index++) {
     samples.empty.push(coldImportMs(emptyModule))
+    samples.emptyPackage.push(coldImportMs(emptyPackage))
     for (const side of index % 2 === 0 ? sides : [...sides].reverse()) {
       samples.server[side].push(coldImportMs(subjects[side].pkg))
       samples.nextjs[side].push(
@@ -78,6 +82,15 @@ export async function run({ importRuns }) {
     }
   }
   const empty = median(samples.empty)
+  const emptyPackageMs = median(samples.emptyPackage)
+  const baseline = (metric, ms) => ({
+    metric,
+    unit: 'ms',
+    better: 'lower',
+    ours: ms,
+    upstream: ms,
+    runs: importRuns,
+  })
   const pair = (metric, group, minus = 0) => ({
     metric,
     unit: 'ms',
@@ -110,17 +123,21 @@ export async function run({ importRuns }) {
         upstream: upstreamOwn.gzip,
       },
       pair('cold import in a fresh process', 'server'),
-      pair('cold import above an empty module', 'server', empty),
-      {
-        metric: 'cold import of an empty module (baseline)',
-        unit: 'ms',
-        better: 'lower',
-        ours: empty,
-        upstream: empty,
-        runs: importRuns,
-      },
+      pair('cold import above an empty package (bare specifier)', 'server', emptyPackageMs),
+      pair('cold import above an empty module (file URL)', 'server', empty),
+      baseline('cold import of an empty package (bare specifier, baseline)', emptyPackageMs),
+      baseline('cold import of an empty module (file URL, baseline)', empty),
       pair('cold load of the Next.js server entry (upstream: require)', 'nextjs'),
-      pair('cold load of the Next.js server entry above an empty module', 'nextjs', empty),
+      pair(
+        'cold load of the Next.js server entry above an empty package (bare specifier)',
+        'nextjs',
+        emptyPackageMs,
+      ),
+      pair(
+        'cold load of the Next.js server entry above an empty module (file URL)',
+        'nextjs',
+        empty,
+      ),
       pair('first request after a cold start (import + first usage event)', 'firstRequest'),
     ],
     samples,
