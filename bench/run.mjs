@@ -17,7 +17,7 @@ const only = args
 
 const configs = {
   full: {
-    importRuns: 15,
+    importRuns: 31,
     usageEventRuns: 15,
     apiDelayMs: 20,
     naiveEvents: 2_000,
