@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Options } from 'tsup'
+import { minifyForColdStart } from './minify-for-cold-start'
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number]
 
@@ -120,12 +121,19 @@ function mainEntryAsExternal(packageName: string, mainEntry: string): Plugin {
  * node-http entry would load the outbox's validators). Subpath entries import the main entry's
  * public modules from the main entry (see mainEntryAsExternal), so only small private helpers
  * repeat. Dependencies stay external except `inline` (small ones whose files would cost more to
- * resolve than to parse). The CJS half keeps one file per module, as packageBuild does.
+ * resolve than to parse). The ESM files are minified (see minifyForColdStart). The CJS half
+ * keeps one file per module, as packageBuild does.
  */
 export function bundledServerBuild(inline: (string | RegExp)[] = []): Options[] {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string }
   const mainEntry = 'src/index.ts'
-  const esm: Options = { format: ['esm'], bundle: true, noExternal: inline, clean: false }
+  const esm: Options = {
+    format: ['esm'],
+    bundle: true,
+    noExternal: inline,
+    clean: false,
+    plugins: [minifyForColdStart()],
+  }
   const subpathBuild = (entry: string): Options =>
     packageBuild({
       ...esm,

@@ -18,7 +18,7 @@ describe('dist layout (cold start)', () => {
   })
 
   it('ESM entries are minified, keeping pure annotations and every public name', async () => {
-    // scripts/minify-bundles.mjs: compile time follows bytes; apps' bundlers need the annotations.
+    // scripts/minify-for-cold-start.ts: compile time follows bytes; apps' bundlers need the annotations.
     for (const { subpath, file } of esmEntries) {
       const source = readFileSync(distFile(file), 'utf8')
       expect(source.split('\n').length, subpath).toBeLessThanOrEqual(2)

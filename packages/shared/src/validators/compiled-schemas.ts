@@ -56,8 +56,8 @@ export type PackedTable = (ref: NodeRef) => Descriptor
 /**
  * Each node is turned back into a tree once, on demand; a child shared by several nodes becomes
  * one object. A folded optional (a negative ref) becomes a wrapper of its own per reference.
- * The nodes come as a function: V8 only pre-parses a function body, so
- * the table costs an import a scan, and is parsed and built when a validator first runs.
+ * The nodes come as a function: V8 only pre-parses a function body, so the table costs an
+ * import a scan, and is parsed and built when a validator first runs.
  */
 export function packedTable(packed: () => PackedNode[]): PackedTable {
   let nodes: PackedNode[] | undefined
