@@ -3,12 +3,20 @@ import type { Options } from 'tsup'
 
 type TsupPlugin = NonNullable<Options['plugins']>[number]
 
-/** The exported local names and the variables esbuild bound classes to (`var X = class`). */
+/**
+ * The exported local names (ESM `export { a as b }`, CJS `__export(x, { b: () => a })`) and the
+ * variables esbuild bound classes to (`var X = class`).
+ */
 function namesToKeep(code: string): string[] {
   const names = new Set<string>()
   for (const [, clause = ''] of code.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const item of clause.split(',')) {
       const local = item.trim().split(/\s+as\s+/)[0]
+      if (local) names.add(local)
+    }
+  }
+  for (const [, clause = ''] of code.matchAll(/^__export\(\w+, \{([^}]*)\}\);$/gm)) {
+    for (const [, local] of clause.matchAll(/:\s*\(\)\s*=>\s*([\w$]+)/g)) {
       if (local) names.add(local)
     }
   }
@@ -21,9 +29,9 @@ function namesToKeep(code: string): string[] {
 const directive = /^\s*(["'])use [a-z]+\1/
 
 /**
- * Minifies each ESM file the bundled server build writes. A cold import's compile time follows
- * the file's size: @flowglad/server's entry went from 148 KB to 84 KB and from about 9 ms to
- * 7 ms above an empty module (server README, "Cold start"). esbuild's minifier drops every
+ * Minifies each file the bundled server build writes, ESM and CommonJS. A cold load's compile
+ * time follows the file's size: @flowglad/server's ESM entry went from 148 KB to 84 KB and from
+ * about 9 ms to 7 ms above an empty module (server README, "Cold start"). esbuild's minifier drops every
  * `/* @__PURE__ *\/` (by design), and apps' bundlers need them to leave unused validators out,
  * so terser does it, keeping:
  * - the annotations;
@@ -37,9 +45,12 @@ export function minifyForColdStart(): TsupPlugin {
   return {
     name: 'minify-for-cold-start',
     async renderChunk(code, chunk) {
-      if (this.format !== 'esm' || !chunk.path.endsWith('.js')) return undefined
+      const esm = this.format === 'esm'
+      if (!chunk.path.endsWith(esm ? '.js' : '.cjs')) return undefined
       const result = await minify(code, {
-        module: true,
+        // A CommonJS file's top level is its own scope too (Node wraps it in a function).
+        module: esm,
+        toplevel: true,
         ecma: 2022,
         keep_fnames: true,
         keep_classnames: true,

@@ -30,16 +30,23 @@ function sourceOf(stem: string): string {
   return ['.ts', '.mts', '.tsx'].map((ext) => stem + ext).find(existsSync) ?? `${stem}.ts`
 }
 
-/** `./dist/a/b.js` in the exports map → `src/a/b.ts`: every published entry, nothing else. */
-function exportedEntries(extra: string[]): string[] {
+type Format = 'esm' | 'cjs'
+type ExportTarget = Partial<Record<'import' | 'require', { default?: string }>>
+
+/**
+ * `./dist/a/b.js` (or `.cjs`) in the exports map → `src/a/b.ts`: every entry published in that
+ * format, nothing else (an entry may have a source per format, e.g. one using top-level await).
+ */
+function exportedEntries(format: Format): string[] {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
-    exports: Record<string, { import?: { default?: string } } | string>
+    exports: Record<string, ExportTarget | string>
   }
+  const condition = format === 'esm' ? 'import' : 'require'
   const entries = Object.values(pkg.exports)
-    .map((target) => (typeof target === 'string' ? undefined : target.import?.default))
+    .map((target) => (typeof target === 'string' ? undefined : target[condition]?.default))
     .filter((path): path is string => path?.startsWith('./dist/') === true)
-    .map((path) => sourceOf(path.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '')))
-  return [...new Set([...entries, ...extra])]
+    .map((path) => sourceOf(path.replace(/^\.\/dist\//, 'src/').replace(/\.c?js$/, '')))
+  return [...new Set(entries)]
 }
 
 /** A module's names the main entry re-exports (its name → the public name), or all of them. */
@@ -115,37 +122,39 @@ function mainEntryAsExternal(packageName: string, mainEntry: string): Plugin {
 }
 
 /**
- * For server-side packages where cold start matters. The ESM half is bundled, one
- * self-contained file per published entry: every extra file costs a cold `import()` about as
+ * For server-side packages where cold start matters. Each format is bundled, one self-contained
+ * file per published entry: every extra file costs a cold `import()` or `require()` about as
  * much as parsing 50 KB, and shared chunks would merge whole modules across entries (the
  * node-http entry would load the outbox's validators). Subpath entries import the main entry's
  * public modules from the main entry (see mainEntryAsExternal), so only small private helpers
- * repeat. Dependencies stay external except `inline` (small ones whose files would cost more to
- * resolve than to parse). The ESM files are minified (see minifyForColdStart). The CJS half
- * keeps one file per module, as packageBuild does.
+ * repeat and one copy of each public class exists per format. Dependencies stay external except
+ * `inline` (small ones whose files would cost more to resolve than to parse). The files are
+ * minified (see minifyForColdStart).
  */
 export function bundledServerBuild(inline: (string | RegExp)[] = []): Options[] {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string }
   const mainEntry = 'src/index.ts'
-  const esm: Options = {
-    format: ['esm'],
-    bundle: true,
-    noExternal: inline,
-    clean: false,
-    plugins: [minifyForColdStart()],
+  const formatBuild = (format: Format): Options[] => {
+    const bundled: Options = {
+      format: [format],
+      bundle: true,
+      noExternal: inline,
+      clean: false,
+      plugins: [minifyForColdStart()],
+    }
+    const subpathBuild = (entry: string): Options =>
+      packageBuild({
+        ...bundled,
+        // Keyed by the path under src/ so the file lands where the exports map points.
+        entry: { [entry.replace(/^src\//, '').replace(/\.m?tsx?$/, '')]: entry },
+        esbuildPlugins: [mainEntryAsExternal(pkg.name, mainEntry)],
+      })
+    return [
+      packageBuild({ ...bundled, entry: [mainEntry] }),
+      ...exportedEntries(format)
+        .filter((entry) => entry !== mainEntry)
+        .map(subpathBuild),
+    ]
   }
-  const subpathBuild = (entry: string): Options =>
-    packageBuild({
-      ...esm,
-      // Keyed by the path under src/ so the file lands where the exports map points.
-      entry: { [entry.replace(/^src\//, '').replace(/\.m?tsx?$/, '')]: entry },
-      esbuildPlugins: [mainEntryAsExternal(pkg.name, mainEntry)],
-    })
-  return [
-    packageBuild({ ...esm, entry: [mainEntry] }),
-    ...exportedEntries([])
-      .filter((entry) => entry !== mainEntry)
-      .map(subpathBuild),
-    packageBuild({ format: ['cjs'], clean: false }),
-  ]
+  return [...formatBuild('esm'), ...formatBuild('cjs')]
 }

@@ -1,7 +1,7 @@
 // 2. Server: bundle size of FlowgladServer + the request handler; cold import of the package
 // (and of the Next.js server entry) in a fresh Node process, next to the same for an empty
 // package imported by its bare name (resolved through node_modules like ours) and for an empty
-// module imported by file URL; and the first request after a cold start (import + the first
+// module imported by file URL; the same for `require` (CommonJS apps); and the first request after a cold start (import + the first
 // usage event through the route handler), so cost moved from import to first use still shows.
 import { execFileSync } from 'node:child_process'
 import { median } from '../stats.mjs'
@@ -64,17 +64,28 @@ export async function run({ importRuns }) {
   const oursOwn = await serverBundle(subjects.ours, zodFree)
   const upstreamOwn = await serverBundle(subjects.upstream, zodFree)
   // Interleaved so drifting machine load hits every subject equally.
-  const samples = { empty: [], emptyPackage: [], server: {}, nextjs: {}, firstRequest: {} }
+  const samples = {
+    empty: [],
+    emptyPackage: [],
+    emptyPackageRequire: [],
+    server: {},
+    serverRequire: {},
+    nextjs: {},
+    firstRequest: {},
+  }
   for (const side of sides) {
     samples.server[side] = []
+    samples.serverRequire[side] = []
     samples.nextjs[side] = []
     samples.firstRequest[side] = []
   }
   for (let index = 0; index < importRuns; index++) {
     samples.empty.push(coldImportMs(emptyModule))
     samples.emptyPackage.push(coldImportMs(emptyPackage))
+    samples.emptyPackageRequire.push(coldImportMs(emptyPackage, { mode: 'require' }))
     for (const side of index % 2 === 0 ? sides : [...sides].reverse()) {
       samples.server[side].push(coldImportMs(subjects[side].pkg))
+      samples.serverRequire[side].push(coldImportMs(subjects[side].pkg, { mode: 'require' }))
       samples.nextjs[side].push(
         coldImportMs(nextjsEntries[side].specifier, { cwd: nextjsDir, ...nextjsEntries[side] }),
       )
@@ -83,6 +94,7 @@ export async function run({ importRuns }) {
   }
   const empty = median(samples.empty)
   const emptyPackageMs = median(samples.emptyPackage)
+  const emptyPackageRequireMs = median(samples.emptyPackageRequire)
   const baseline = (metric, ms) => ({
     metric,
     unit: 'ms',
@@ -127,6 +139,16 @@ export async function run({ importRuns }) {
       pair('cold import above an empty module (file URL)', 'server', empty),
       baseline('cold import of an empty package (bare specifier, baseline)', emptyPackageMs),
       baseline('cold import of an empty module (file URL, baseline)', empty),
+      pair('cold require (CommonJS) in a fresh process', 'serverRequire'),
+      pair(
+        'cold require (CommonJS) above an empty package (bare specifier)',
+        'serverRequire',
+        emptyPackageRequireMs,
+      ),
+      baseline(
+        'cold require of an empty package (bare specifier, baseline)',
+        emptyPackageRequireMs,
+      ),
       pair('cold load of the Next.js server entry (upstream: require)', 'nextjs'),
       pair(
         'cold load of the Next.js server entry above an empty package (bare specifier)',

@@ -60,6 +60,14 @@ describe('@flowglad/nextjs entry points', () => {
     expect([...specifiers]).toEqual(['@flowglad/server'])
   })
 
+  it('cold start: ./server.cjs (built) is one file whose only require is @flowglad/server', () => {
+    const built = readFileSync(new URL('../dist/server.cjs', import.meta.url), 'utf8')
+    const required = new Set(
+      [...built.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]),
+    )
+    expect([...required]).toEqual(['@flowglad/server'])
+  })
+
   it('cold start: loading ./server (built) in a fresh process never loads zod', () => {
     // zod's core marks the global object when it is evaluated; nothing on this path may.
     const probe = (specifier: string) =>

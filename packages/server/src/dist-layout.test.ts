@@ -1,33 +1,44 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 import pkg from '../package.json' with { type: 'json' }
 
-// The built ESM files as an app loads them (run `pnpm --filter @flowglad/server build` first).
+// The built files as an app loads them (run `pnpm --filter @flowglad/server build` first).
 const distFile = (path: string) => new URL(`../${path}`, import.meta.url)
-const esmEntries = Object.entries(pkg.exports).flatMap(([subpath, target]) =>
-  typeof target === 'string' ? [] : [{ subpath, file: target.import.default }],
-)
-const relativeImport = /(?:from\s*|import\s*\(?\s*)["']\.\.?\//
+const formats = ['import', 'require'] as const
+const entriesOf = (format: (typeof formats)[number]) =>
+  Object.entries(pkg.exports).flatMap(([subpath, target]) =>
+    typeof target === 'string' ? [] : [{ subpath, file: target[format].default }],
+  )
+const allEntries = formats.flatMap(entriesOf)
+const relativeImport = /(?:from\s*|import\s*\(?\s*|require\(\s*)["']\.\.?\//
+const requireDist = createRequire(distFile('dist/index.cjs'))
 
 describe('dist layout (cold start)', () => {
-  it('the main ESM entry is one self-contained file: a cold import reads nothing else', () => {
-    const main = readFileSync(distFile('dist/index.js'), 'utf8')
-    expect(main).not.toMatch(relativeImport)
-    expect(main).not.toMatch(/from\s*["']standardwebhooks["']/)
+  it('the main entry is one self-contained file per format: a cold load reads nothing else', () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs']) {
+      const main = readFileSync(distFile(file), 'utf8')
+      expect(main, file).not.toMatch(relativeImport)
+      expect(main, file).not.toMatch(/(?:from\s*|require\()["']standardwebhooks["']/)
+    }
   })
 
-  it('ESM entries are minified, keeping pure annotations and every public name', async () => {
+  it('entries are minified, keeping pure annotations and every public name', async () => {
     // scripts/minify-for-cold-start.ts: compile time follows bytes; apps' bundlers need the annotations.
-    for (const { subpath, file } of esmEntries) {
+    for (const { subpath, file } of allEntries) {
       const source = readFileSync(distFile(file), 'utf8')
-      expect(source.split('\n').length, subpath).toBeLessThanOrEqual(2)
+      expect(source.split('\n').length, `${subpath} ${file}`).toBeLessThanOrEqual(2)
     }
     const main = readFileSync(distFile('dist/index.js'), 'utf8')
     expect(main.match(/\/\* @__PURE__ \*\//g)?.length).toBeGreaterThan(20)
-    const exported: Record<string, unknown> = await import(distFile('dist/index.js').href)
-    for (const [name, value] of Object.entries(exported)) {
-      if (typeof value === 'function') expect(value.name, name).toBe(name)
+    const esm: Record<string, unknown> = await import(distFile('dist/index.js').href)
+    const cjs: Record<string, unknown> = requireDist('./index.cjs')
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort())
+    for (const exported of [esm, cjs]) {
+      for (const [name, value] of Object.entries(exported)) {
+        if (typeof value === 'function') expect(value.name, name).toBe(name)
+      }
     }
   })
 
@@ -35,14 +46,14 @@ describe('dist layout (cold start)', () => {
     const main: Record<string, unknown> = await import(distFile('dist/index.js').href)
     // Functions and classes (a private helper may keep its own copy of a public constant).
     const publicNames = Object.keys(main).filter((name) => typeof main[name] === 'function')
-    for (const { subpath, file } of esmEntries) {
+    for (const { subpath, file } of allEntries) {
       if (subpath === '.') continue
       const source = readFileSync(distFile(file), 'utf8')
-      expect(source, subpath).not.toMatch(relativeImport)
+      expect(source, file).not.toMatch(relativeImport)
       const copies = publicNames.filter((name) =>
         new RegExp(`(?:var|let|const|function|class) ${name}\\b`).test(source),
       )
-      expect(copies, subpath).toEqual([])
+      expect(copies, file).toEqual([])
     }
   })
 

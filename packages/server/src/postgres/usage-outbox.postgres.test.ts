@@ -1,6 +1,7 @@
 import { isFlowgladError } from '@flowglad/shared'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tolerateIdleDisconnects } from '../../test/postgres/cluster.mjs'
 import { createTestDatabase } from '../../test/postgres/database.js'
 import {
   inTransaction,
@@ -40,9 +41,9 @@ describe('migrate', () => {
   it('is idempotent and safe from many instances at once', async () => {
     const database = await createTestDatabase('migrate')
     // One pool per "instance", connected beforehand, so the migrations really run at once.
-    const pools = Array.from(
-      { length: 8 },
-      () => new pg.Pool({ connectionString: database.connectionString, max: 1 }),
+    // Dropping the database (WITH FORCE) may end a connection a pool is still closing.
+    const pools = Array.from({ length: 8 }, () =>
+      tolerateIdleDisconnects(new pg.Pool({ connectionString: database.connectionString, max: 1 })),
     )
     try {
       await Promise.all(pools.map((pool) => pool.query('SELECT 1')))

@@ -1,0 +1,1 @@
+// Empty on purpose: the CommonJS half of the baseline package.
