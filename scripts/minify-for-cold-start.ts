@@ -57,12 +57,14 @@ export function minifyForColdStart(): TsupPlugin {
         compress: { inline: false, reduce_vars: false, reduce_funcs: false },
         mangle: { reserved: namesToKeep(code) },
         format: { preserve_annotations: true, comments: false },
+        // Composed with esbuild's map here: the result points into the sources, not at dist.
+        sourceMap: chunk.map === undefined ? false : { content: chunk.map, asObject: true },
       })
       const out = result.code ?? ''
       if (directive.test(code) && !directive.test(out)) {
         throw new Error(`${chunk.path}: minifying lost its directive`)
       }
-      return { code: out }
+      return { code: out, map: result.map as object | undefined }
     },
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { basename, dirname, relative, resolve } from 'node:path'
 import type { Options } from 'tsup'
 import { minifyForColdStart } from './minify-for-cold-start'
 
@@ -105,15 +105,20 @@ function mainEntryAsExternal(packageName: string, mainEntry: string): Plugin {
         const names = publicModules.get(resolved.path)
         if (resolved.errors.length > 0 || !names) return undefined
         if (names === 'all') return { path: packageName, external: true }
-        return { path: resolved.path, namespace: 'main-entry-proxy', pluginData: names }
+        // Relative paths only: source maps name the proxy by its path and carry its text.
+        const proxy = relative(process.cwd(), resolved.path)
+        return { path: proxy, namespace: 'main-entry-proxy', pluginData: names }
       })
       build.onLoad({ filter: /./, namespace: 'main-entry-proxy' }, (args) => {
         const names = args.pluginData as Map<string, string>
+        const path = resolve(args.path)
         const fromMain = [...names].map(([inner, outer]) => `${outer} as ${inner}`).join(', ')
         return {
           // Named exports win over `export *`, so the public names come from the main entry.
-          contents: `export * from ${JSON.stringify(args.path)}\nexport { ${fromMain} } from ${JSON.stringify(packageName)}\n`,
-          resolveDir: dirname(args.path),
+          contents: `export * from ${JSON.stringify(`./${basename(path)}`)}\nexport { ${fromMain} } from ${JSON.stringify(packageName)}\n`,
+          resolveDir: dirname(path),
+          // Its `./module` import is the module itself, not one more proxy.
+          pluginData: 'inline',
           loader: 'js',
         }
       })
@@ -140,6 +145,8 @@ export function bundledServerBuild(inline: (string | RegExp)[] = []): Options[] 
       bundle: true,
       noExternal: inline,
       clean: false,
+      // Minified, so stack traces need the maps (`node --enable-source-maps`, bundlers, Next).
+      sourcemap: true,
       plugins: [minifyForColdStart()],
     }
     const subpathBuild = (entry: string): Options =>

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { isAbsolute } from 'node:path'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 import pkg from '../package.json' with { type: 'json' }
@@ -39,6 +41,36 @@ describe('dist layout (cold start)', () => {
       for (const [name, value] of Object.entries(exported)) {
         if (typeof value === 'function') expect(value.name, name).toBe(name)
       }
+    }
+  })
+
+  it('ships source maps: stack traces of the minified entries point into the sources', () => {
+    for (const { file } of allEntries) {
+      const map = JSON.parse(readFileSync(distFile(`${file}.map`), 'utf8'))
+      // Relative paths, with their text: nothing of the machine that built them.
+      const absolute = map.sources.filter((source: string) =>
+        isAbsolute(source.replace(/^[\w-]+:/, '')),
+      )
+      expect(absolute, file).toEqual([])
+      const packageRoot = distFile('').pathname.replace(/\/$/, '')
+      const mentioning = map.sourcesContent.filter((text: string) => text.includes(packageRoot))
+      expect(mentioning, file).toEqual([])
+      expect(map.sourcesContent.length, file).toBe(map.sources.length)
+    }
+    const throwFromConstructor = {
+      esm: ['--input-type=module', '-e', "import { FlowgladServer } from '@flowglad/server'\n"],
+      cjs: ['-e', "const { FlowgladServer } = require('@flowglad/server')\n"],
+    }
+    for (const [format, [...args]] of Object.entries(throwFromConstructor)) {
+      const script = `${args.pop()}try { new FlowgladServer({}) } catch (error) { console.log(error.stack) }`
+      const stack = execFileSync(process.execPath, ['--enable-source-maps', ...args, script], {
+        cwd: distFile('').pathname,
+        encoding: 'utf8',
+      })
+      expect(stack, format).toMatch(/at new CustomerSession \(.*src\/server\/session\.ts:\d+:\d+\)/)
+      expect(stack, format).toMatch(
+        /at new FlowgladServer \(.*src\/server\/flowglad-server\.ts:\d+/,
+      )
     }
   })
 
