@@ -27,6 +27,7 @@ function namesToKeep(code: string): string[] {
 }
 
 const directive = /^\s*(["'])use [a-z]+\1/
+const bundlerDirectives = /^\s*(?:webpackIgnore|turbopackIgnore|@vite-ignore)\b/
 
 /**
  * Minifies each file the bundled server build writes, ESM and CommonJS. A cold load's compile
@@ -34,7 +35,7 @@ const directive = /^\s*(["'])use [a-z]+\1/
  * about 9 ms to 7 ms above an empty module (server README, "Cold start"). esbuild's minifier drops every
  * `/* @__PURE__ *\/` (by design), and apps' bundlers need them to leave unused validators out,
  * so terser does it, keeping:
- * - the annotations;
+ * - the annotations, and bundlers' ignore comments in `import()` (webpackIgnore, ...);
  * - function and class names, and every name the file exports, so stack traces and
  *   `constructor.name` read as in the source (a class bound as `var X = class` takes its name
  *   from the variable);
@@ -47,6 +48,8 @@ export function minifyForColdStart(): TsupPlugin {
     async renderChunk(code, chunk) {
       const esm = this.format === 'esm'
       if (!chunk.path.endsWith(esm ? '.js' : '.cjs')) return undefined
+      const inputMap =
+        chunk.map == null || typeof chunk.map === 'string' ? chunk.map : JSON.stringify(chunk.map)
       const result = await minify(code, {
         // A CommonJS file's top level is its own scope too (Node wraps it in a function).
         module: esm,
@@ -56,9 +59,11 @@ export function minifyForColdStart(): TsupPlugin {
         keep_classnames: true,
         compress: { inline: false, reduce_vars: false, reduce_funcs: false },
         mangle: { reserved: namesToKeep(code) },
-        format: { preserve_annotations: true, comments: false },
+        // Bundler directives inside `import()` too: without them an app's webpack would try to
+        // resolve the optional MCP adapter's specifier (see nextjs load-mcp-adapter.ts).
+        format: { preserve_annotations: true, comments: bundlerDirectives },
         // Composed with esbuild's map here: the result points into the sources, not at dist.
-        sourceMap: chunk.map === undefined ? false : { content: chunk.map, asObject: true },
+        sourceMap: inputMap == null ? false : { content: inputMap, asObject: true },
       })
       const out = result.code ?? ''
       if (directive.test(code) && !directive.test(out)) {

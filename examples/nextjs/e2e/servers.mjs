@@ -1,23 +1,9 @@
 // Starts the emulator (in-process, loopback, free port) and the built Next app (next start).
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { freePort } from '../../../scripts/free-port.mjs'
+import { startNext } from '../../../scripts/next-start.mjs'
 
 const appDir = fileURLToPath(new URL('..', import.meta.url))
-
-async function waitFor(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url)
-      if (response.status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`${url} did not come up within ${timeoutMs} ms`)
-}
 
 /**
  * Registers the app's webhook route with the emulator before the app starts (its port is
@@ -55,41 +41,16 @@ async function registerWebhook(emulatorUrl, secretKey, appUrl) {
 }
 
 export async function startNextApp({ emulatorUrl, secretKey }) {
+  // The webhook URL names the app's port before the app starts: register, then start there.
   const port = await freePort()
   const webhookSecret = await registerWebhook(emulatorUrl, secretKey, `http://127.0.0.1:${port}`)
-  const nextBin = fileURLToPath(new URL('../node_modules/next/dist/bin/next', import.meta.url))
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: appDir,
-    env: {
-      ...process.env,
+  return startNext(
+    appDir,
+    {
       FLOWGLAD_BASE_URL: emulatorUrl,
       FLOWGLAD_SECRET_KEY: secretKey,
       FLOWGLAD_WEBHOOK_SECRET: webhookSecret,
-      NEXT_TELEMETRY_DISABLED: '1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const collect = (chunk) => {
-    output += chunk
-  }
-  child.stdout.on('data', collect)
-  child.stderr.on('data', collect)
-  const url = `http://127.0.0.1:${port}`
-  try {
-    await waitFor(url, 60_000)
-  } catch (error) {
-    child.kill('SIGTERM')
-    throw new Error(`${error.message}\n${output}`)
-  }
-  return {
-    url,
-    logs: () => output,
-    close: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve)
-        child.kill('SIGTERM')
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
-      }),
-  }
+    port,
+  )
 }

@@ -68,6 +68,17 @@ describe('@flowglad/nextjs entry points', () => {
     expect([...required]).toEqual(['@flowglad/server'])
   })
 
+  it('the built entries keep the bundler-ignore comments on the MCP adapter import()', () => {
+    // Minified or not: without them an app's webpack would try to resolve the optional peer.
+    const ignored =
+      /import\(\s*\/\* webpackIgnore: true \*\/\s*\/\* turbopackIgnore: true \*\/\s*\/\* @vite-ignore \*\/\s*[\w$]+\s*\)/
+    for (const file of ['server.js', 'server.cjs']) {
+      const built = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8')
+      expect(built, file).toMatch(ignored)
+      expect(built.match(/\bimport\(/g), file).toHaveLength(1)
+    }
+  })
+
   it('cold start: loading ./server (built) in a fresh process never loads zod', () => {
     // zod's core marks the global object when it is evaluated; nothing on this path may.
     const probe = (specifier: string) =>

@@ -16,7 +16,7 @@ export async function loadMcpAdapter(
   } catch (cause) {
     throw new FlowgladError(
       'internal_error',
-      'mcpHandlerWithFlowglad needs the optional peer dependencies @vercel/mcp-adapter and @modelcontextprotocol/sdk: install them (npm install @vercel/mcp-adapter@0.11.1 @modelcontextprotocol/sdk), or pass { createMcpHandler }.',
+      'mcpHandlerWithFlowglad needs the optional peer dependencies @vercel/mcp-adapter and @modelcontextprotocol/sdk: install them (npm install @vercel/mcp-adapter@^1.0.0 @modelcontextprotocol/sdk), or pass { createMcpHandler }.',
       { cause },
     )
   }

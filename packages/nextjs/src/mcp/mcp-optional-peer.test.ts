@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { filesReachedFrom, nodeImportsOf } from '../../../server/test/edge-imports.js'
+import pkg from '../../package.json' with { type: 'json' }
 
 // Stands in for an app that never installed the adapter: loading it fails.
 vi.mock('@vercel/mcp-adapter', () => {
@@ -50,7 +51,9 @@ describe('@vercel/mcp-adapter stays an optional peer of @flowglad/nextjs/server'
     expect(response.status).toBe(500)
     const body = (await response.json()) as { jsonrpc: string; error: { message: string } }
     expect(body.jsonrpc).toBe('2.0')
-    expect(body.error.message).toContain('@vercel/mcp-adapter')
+    // The install command names the adapter range this package supports.
+    const supported = pkg.peerDependencies['@vercel/mcp-adapter']
+    expect(body.error.message).toContain(`npm install @vercel/mcp-adapter@${supported} `)
     expect(body.error.message).toContain('@modelcontextprotocol/sdk')
     expect(reported).toHaveLength(1)
   })
