@@ -1,9 +1,11 @@
-// Packaging checks for every published package: the exports map's shape, publint --strict,
-// attw (node16 + bundler), and a real plain-Node ESM import and CJS require of each entry.
+// Packaging checks for every published package: the exports map's shape and its folder shims,
+// publint --strict, attw (node10, node16, bundler), and a real plain-Node ESM import and CJS
+// require of each entry.
 // Prints one line per check and closes with `N passed, N failed`.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { subpathShims } from './subpath-shims.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const packagesDir = join(root, 'packages')
@@ -39,6 +41,18 @@ function checkExportsMap(pkg) {
   if (problems.length > 0) throw new Error(problems.join('; '))
 }
 
+/** Every subpath's folder shim exists, matches the exports map and is published. */
+function checkShims(pkgDir, pkg) {
+  const problems = []
+  for (const { folder, text } of subpathShims(pkgDir)) {
+    const file = join(pkgDir, folder, 'package.json')
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text)
+      problems.push(`${folder}/package.json is missing or stale (node scripts/subpath-shims.mjs)`)
+    if (!pkg.files?.includes(folder)) problems.push(`files does not list ${folder}`)
+  }
+  if (problems.length > 0) throw new Error(problems.join('; '))
+}
+
 function run(command, args, cwd) {
   return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 }
@@ -50,14 +64,18 @@ for (const dir of readdirSync(packagesDir).sort()) {
   check(`${pkg.name}: exports map (types/import/require per entry), sideEffects false`, () =>
     checkExportsMap(pkg),
   )
+  check(`${pkg.name}: a folder shim per subpath, for resolvers without exports`, () =>
+    checkShims(pkgDir, pkg),
+  )
   check(`${pkg.name}: publint --strict`, () => {
     // npm packs like attw does; pnpm may not be on PATH when the test command ran it through npx.
     const out = run(bin('publint'), ['--strict', '--pack', 'npm'], pkgDir)
     if (!/All good/.test(out))
       throw Object.assign(new Error('publint reported problems'), { stdout: out })
   })
-  check(`${pkg.name}: attw --pack (node16, bundler)`, () => {
-    run(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'], pkgDir)
+  check(`${pkg.name}: attw --pack (node10, node16, bundler)`, () => {
+    // The default (strict) profile: moduleResolution "node" must find every subpath too.
+    run(bin('attw'), ['--pack', '.', '--format', 'table-flipped'], pkgDir)
   })
   for (const subpath of Object.keys(pkg.exports)) {
     if (subpath === './package.json') continue
