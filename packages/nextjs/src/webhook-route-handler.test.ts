@@ -113,4 +113,48 @@ describe('webhookRouteHandler', () => {
     const body = '{}'
     expect((await unconfigured(post(body, signed(body)))).status).toBe(500)
   })
+
+  it('reads at most maxBodyBytes before verifying: 413, no onEvent, the stream left unread', async () => {
+    const events: unknown[] = []
+    const POST = webhookRouteHandler({
+      secret,
+      onEvent: (event) => {
+        events.push(event)
+      },
+      maxBodyBytes: 64,
+    })
+    const small = JSON.stringify({ type: 'payment.failed' })
+    expect((await POST(post(small, signed(small)))).status).toBe(200)
+    const large = JSON.stringify({ type: 'payment.failed', padding: 'x'.repeat(200) })
+    const length = String(Buffer.byteLength(large))
+    const declared = await POST(post(large, { ...signed(large), 'content-length': length }))
+    expect(declared.status).toBe(413)
+    expect((await declared.json()).error.code).toBe('payload_too_large')
+    // Chunked (no Content-Length): the body is cancelled once past the limit, not buffered.
+    let pulled = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++
+        controller.enqueue(new Uint8Array(32).fill(120))
+      },
+    })
+    const chunked = new Request(url, {
+      method: 'POST',
+      body: endless,
+      headers: { 'content-type': 'application/json', ...signed('') },
+      duplex: 'half',
+    } as RequestInit)
+    expect((await POST(chunked)).status).toBe(413)
+    expect(pulled).toBeLessThan(10)
+    expect(events).toHaveLength(1)
+  })
+
+  it('defaults to 1 MiB, and refuses a bad maxBodyBytes when the route is built', async () => {
+    const POST = webhookRouteHandler({ secret, onEvent: () => {} })
+    const body = JSON.stringify({ type: 'payment.failed', padding: 'x'.repeat(1_048_576) })
+    expect((await POST(post(body, signed(body)))).status).toBe(413)
+    expect(() => webhookRouteHandler({ secret, onEvent: () => {}, maxBodyBytes: 0 })).toThrow(
+      /maxBodyBytes must be a positive integer/,
+    )
+  })
 })

@@ -1,8 +1,11 @@
 import {
   type FlowgladWebhookEvent,
+  readBodyText,
+  resolveMaxBodyBytes,
   verifyWebhook,
   WebhookVerificationError,
 } from '@flowglad/server'
+import { isFlowgladError } from '@flowglad/shared/core'
 
 export interface WebhookRouteHandlerOptions<Event = FlowgladWebhookEvent> {
   /** The endpoint's signing secret (`whsec_...`). Keep it server-side, e.g. `process.env.FLOWGLAD_WEBHOOK_SECRET`. */
@@ -13,6 +16,12 @@ export interface WebhookRouteHandlerOptions<Event = FlowgladWebhookEvent> {
   tolerance?: number | null
   /** Receives what `onEvent` threw (the 500 answer never carries its message). */
   onError?(error: unknown): void
+  /**
+   * Largest body read, in bytes (default 1,048,576 = 1 MiB; `Infinity` for none): the body is
+   * read before its signature can be checked, so anyone could otherwise make the app buffer an
+   * upload of any size. Flowglad's events are a few KB. Beyond it: 413 `payload_too_large`.
+   */
+  maxBodyBytes?: number
 }
 
 const json = (status: number, body: unknown) =>
@@ -26,6 +35,8 @@ const json = (status: number, body: unknown) =>
 export function webhookRouteHandler<Event = FlowgladWebhookEvent>(
   options: WebhookRouteHandlerOptions<Event>,
 ): (request: Request) => Promise<Response> {
+  // A bad limit is the app's mistake: it throws here, not at every delivery.
+  const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes)
   return async (request) => {
     if (request.method !== 'POST') {
       return json(405, { error: { code: 'method_not_allowed', message: 'Webhooks are POSTed' } })
@@ -36,7 +47,14 @@ export function webhookRouteHandler<Event = FlowgladWebhookEvent>(
         error: { code: 'internal_error', message: 'Webhook endpoint is not configured' },
       })
     }
-    const body = await request.text()
+    let body: string
+    try {
+      body = await readBodyText(request, maxBodyBytes)
+    } catch (error) {
+      // Too large (413) or unreadable, e.g. the sender hung up (400).
+      if (!isFlowgladError(error)) throw error
+      return json(error.status, { error: { code: error.code, message: error.message } })
+    }
     let event: Event
     try {
       event = verifyWebhook<Event>(body, request.headers, options.secret, options.tolerance)

@@ -3,7 +3,7 @@ export { flowgladActionHandlers } from './actions/index.js'
 export { createFlowgladHandler, defaultBasePath } from './create-flowglad-handler.js'
 export { isJsonContentType, readOnlyActionPaths } from './csrf-guard.js'
 export type { FlowgladEnvelope } from './envelope.js'
-export { defaultMaxBodyBytes } from './read-json-body.js'
+export { defaultMaxBodyBytes, readBodyText, resolveMaxBodyBytes } from './read-json-body.js'
 export {
   RequestHandlerError,
   type RequestHandlerInput,

@@ -3,7 +3,7 @@ import { createFakeFlowglad } from '../../test/handler/fake-flowglad.js'
 import { appOrigin, jsonPost, readEnvelope } from '../../test/handler/requests.js'
 import { MiB, multibyteJson, paddedEmptyJson } from '../../test/handler/upload.js'
 import { createFlowgladHandler } from './create-flowglad-handler.js'
-import { defaultMaxBodyBytes } from './read-json-body.js'
+import { defaultMaxBodyBytes, readBodyText } from './read-json-body.js'
 import { requestHandler } from './request-handler.js'
 
 function setup(options: { maxBodyBytes?: number; user?: string | null } = {}) {
@@ -155,5 +155,28 @@ describe('request body limit (Web path)', () => {
       body: { padding: 'x'.repeat(100) },
     })
     expect(answer).toMatchObject({ status: 413, error: { code: 'payload_too_large' } })
+  })
+})
+
+describe('readBodyText (raw bodies, e.g. a webhook signature check)', () => {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    new Request('http://app.test/hook', { method: 'POST', body, headers })
+
+  it('returns the text unparsed and byte-exact, multibyte characters included', async () => {
+    const body = ' {"name":"Zoë ✓"}\n'
+    await expect(readBodyText(post(body))).resolves.toBe(body)
+    await expect(readBodyText(new Request('http://app.test/hook'))).resolves.toBe('')
+  })
+
+  it('refuses past the limit (413), declared or streamed, and refuses a bad limit (400)', async () => {
+    const body = 'x'.repeat(101)
+    const declared = post(body, { 'content-length': '101' })
+    await expect(readBodyText(declared, 100)).rejects.toMatchObject({ code: 'payload_too_large' })
+    await expect(readBodyText(post(body), 100)).rejects.toMatchObject({
+      code: 'payload_too_large',
+      status: 413,
+    })
+    await expect(readBodyText(post(body), 101)).resolves.toBe(body)
+    await expect(readBodyText(post(body), -1)).rejects.toMatchObject({ code: 'validation_error' })
   })
 })

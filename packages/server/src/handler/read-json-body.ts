@@ -32,18 +32,31 @@ export function declaredBodyLength(value: string | null | undefined): number | u
 }
 
 /**
- * The request body as JSON; an empty body is `{}` (upstream clients send bodyless POSTs).
- * Bytes are counted while streaming: a declared Content-Length over `maxBodyBytes` is refused
- * before reading, and a chunked body is cancelled as soon as it passes the limit, so an
- * oversized upload never sits in memory.
+ * The request body as text, at most `maxBodyBytes` (default 1 MiB): a declared Content-Length
+ * over the limit is refused before reading, and a chunked body is cancelled as soon as it passes
+ * it, so an oversized upload never sits in memory. Throws `payload_too_large` (413) beyond the
+ * limit, `validation_error` for a bad limit or a body that cannot be read. For endpoints that
+ * need the raw text, such as a webhook's signed body.
+ */
+export async function readBodyText(
+  request: Request,
+  maxBodyBytes: number = defaultMaxBodyBytes,
+): Promise<string> {
+  const limit = resolveMaxBodyBytes(maxBodyBytes)
+  const declared = declaredBodyLength(request.headers.get('content-length'))
+  if (declared !== undefined && declared > limit) {
+    void request.body?.cancel().catch(() => undefined)
+    throw payloadTooLarge(limit)
+  }
+  return readText(request, limit)
+}
+
+/**
+ * The request body as JSON, read as `readBodyText` reads it; an empty body is `{}` (upstream
+ * clients send bodyless POSTs).
  */
 export async function readJsonBody(request: Request, maxBodyBytes: number): Promise<unknown> {
-  const declared = declaredBodyLength(request.headers.get('content-length'))
-  if (declared !== undefined && declared > maxBodyBytes) {
-    void request.body?.cancel().catch(() => undefined)
-    throw payloadTooLarge(maxBodyBytes)
-  }
-  const text = await readText(request, maxBodyBytes)
+  const text = await readBodyText(request, maxBodyBytes)
   if (text.trim() === '') return {}
   try {
     return JSON.parse(text)
