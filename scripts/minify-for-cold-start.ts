@@ -32,9 +32,9 @@ const bundlerDirectives = /^\s*(?:webpackIgnore|turbopackIgnore|@vite-ignore)\b/
 /**
  * Minifies each file the bundled server build writes, ESM and CommonJS. A cold load's compile
  * time follows the file's size: @flowglad/server's ESM entry went from 148 KB to 84 KB and from
- * about 9 ms to 7 ms above an empty module (server README, "Cold start"). esbuild's minifier drops every
- * `/* @__PURE__ *\/` (by design), and apps' bundlers need them to leave unused validators out,
- * so terser does it, keeping:
+ * about 9 ms to 7 ms above an empty module (server README, "Cold start"). esbuild's minifier
+ * drops every `/* @__PURE__ *\/` (by design), and apps' bundlers need them to leave unused
+ * validators out, so terser does it, keeping:
  * - the annotations, and bundlers' ignore comments in `import()` (webpackIgnore, ...);
  * - function and class names, and every name the file exports, so stack traces and
  *   `constructor.name` read as in the source (a class bound as `var X = class` takes its name
