@@ -149,6 +149,24 @@ describe('webhookRouteHandler', () => {
     expect(events).toHaveLength(1)
   })
 
+  it('answers 400 when the body cannot be read (the sender went away mid-upload)', async () => {
+    const POST = webhookRouteHandler({ secret, onEvent: () => {} })
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error('socket hang up'))
+      },
+    })
+    const request = new Request(url, {
+      method: 'POST',
+      body: broken,
+      headers: signed(''),
+      duplex: 'half',
+    } as RequestInit)
+    const response = await POST(request)
+    expect(response.status).toBe(400)
+    expect((await response.json()).error.code).toBe('validation_error')
+  })
+
   it('defaults to 1 MiB, and refuses a bad maxBodyBytes when the route is built', async () => {
     const POST = webhookRouteHandler({ secret, onEvent: () => {} })
     const body = JSON.stringify({ type: 'payment.failed', padding: 'x'.repeat(1_048_576) })
