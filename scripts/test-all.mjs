@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { pnpmCommand } from './pnpm-command.mjs'
 
 const root = new URL('..', import.meta.url).pathname
-const PNPM_VERSION = '10.34.9'
 const resultsDir = join(root, 'test-results')
 mkdirSync(resultsDir, { recursive: true })
 
@@ -20,12 +20,6 @@ function sh(command, args, options = {}) {
   })
   if (options.capture && result.stdout) process.stdout.write(result.stdout)
   return result
-}
-
-function pnpmCommand() {
-  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' })
-  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return ['pnpm', []]
-  return ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]]
 }
 
 const [pnpmBin, pnpmPrefix] = pnpmCommand()
@@ -91,7 +85,11 @@ if (install.status !== 0) {
   const counted = [
     ['demo app end-to-end (Playwright + Chromium)', ['examples/nextjs/e2e/run.mjs']],
     ['benchmarks, smoke mode (no speed assertions)', ['bench/run.mjs', '--smoke']],
-    ['fixture apps: next build on Next 15.5 and 16', ['compat/build-fixtures.mjs']],
+    [
+      'fixture apps: next build and an MCP request on Next 15.5 and 16',
+      ['compat/build-fixtures.mjs'],
+    ],
+    ['React 18 app: the packed packages installed with npm', ['compat/react18/run.mjs']],
   ]
   for (const [name, args] of counted) {
     if (!existsSync(join(root, args[0]))) {
