@@ -90,6 +90,10 @@ if (install.status !== 0) {
       ['compat/build-fixtures.mjs'],
     ],
     ['React 18 app: the packed packages installed with npm', ['compat/react18/run.mjs']],
+    [
+      'Next 14 app on React 18: the packed packages, next build and start',
+      ['compat/next14/run.mjs'],
+    ],
   ]
   for (const [name, args] of counted) {
     if (!existsSync(join(root, args[0]))) {

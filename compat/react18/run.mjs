@@ -1,62 +1,27 @@
 // An app on React 18 (our peer range, like upstream's, includes it; the workspace itself runs 19):
-// packs @flowglad/shared and @flowglad/react as they would be published, installs them with npm
-// next to react 18 in a scratch folder (so nothing resolves the workspace's React 19), runs
-// probe.mjs there and checks what it saw. Prints one line per check and `N passed, N failed`.
+// @flowglad/shared and @flowglad/react packed and installed with npm next to React 18 in a
+// scratch folder (see ../packed-app.mjs), where probe.mjs renders the provider; this checks what
+// it saw. Prints one line per check and `N passed, N failed`.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pnpmCommand } from '../../scripts/pnpm-command.mjs'
+import { checkList, packedApp } from '../packed-app.mjs'
 
-const root = new URL('../../', import.meta.url).pathname
-const here = new URL('.', import.meta.url).pathname
-const pinned = ['react@18.3.1', 'react-dom@18.3.1', 'happy-dom@21.0.4']
-const scratch = mkdtempSync(join(tmpdir(), 'flowglad-react18-'))
-
-const results = []
-function check(name, ok, detail) {
-  results.push(ok)
-  console.log(`${ok ? 'ok' : 'not ok'} ${name}`)
-  if (!ok && detail !== undefined) console.log(String(detail).slice(0, 2000))
-}
-
+const { check, finish } = checkList()
+let app
 try {
-  const [pnpm, prefix] = pnpmCommand()
-  for (const pkg of ['shared', 'react']) {
-    // pnpm pack writes workspace:* as the real version, as publishing does.
-    execFileSync(pnpm, [...prefix, 'pack', '--pack-destination', scratch], {
-      cwd: join(root, 'packages', pkg),
-      stdio: 'ignore',
-    })
-  }
-  const tarballs = readdirSync(scratch).filter((name) => name.endsWith('.tgz'))
-  writeFileSync(
-    join(scratch, 'package.json'),
-    '{ "name": "react18-app", "private": true, "type": "module" }\n',
+  app = packedApp(
+    'react18-app',
+    ['shared', 'react'],
+    ['react@18.3.1', 'react-dom@18.3.1', 'happy-dom@21.0.4'],
   )
-  execFileSync(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      ...tarballs.map((t) => `./${t}`),
-      ...pinned,
-    ],
-    { cwd: scratch, stdio: ['ignore', 'ignore', 'pipe'] },
-  )
-  copyFileSync(join(here, 'probe.mjs'), join(scratch, 'probe.mjs'))
-  const seen = JSON.parse(
-    execFileSync(process.execPath, ['probe.mjs'], {
-      cwd: scratch,
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
-      .trim()
-      .split('\n')
-      .at(-1),
-  )
+  copyFileSync(new URL('probe.mjs', import.meta.url), join(app.dir, 'probe.mjs'))
+  const output = execFileSync(process.execPath, ['probe.mjs'], {
+    cwd: app.dir,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
+  const seen = JSON.parse(output.trim().split('\n').at(-1))
   check(`the app runs React ${seen.react}`, seen.react.startsWith('18.'), seen.react)
   check('the provider renders on the server', seen.serverHtml === '<p>loading</p>', seen.serverHtml)
   check(
@@ -77,8 +42,6 @@ try {
 } catch (error) {
   check('pack, install and run the React 18 app', false, error?.stderr ?? error?.stack ?? error)
 } finally {
-  rmSync(scratch, { recursive: true, force: true })
+  app?.remove()
 }
-const passed = results.filter(Boolean).length
-console.log(`${passed} passed, ${results.length - passed} failed`)
-process.exit(results.every(Boolean) ? 0 : 1)
+finish()
