@@ -184,7 +184,7 @@ describe('balances', () => {
     const { indexes } = emulator.state
     expect(table.size).toBe(2_001)
     expect(indexes.eventByTransaction.size).toBe(table.size)
-    expect(indexes.accountBySubscriptionMeter.size).toBe(2)
+    expect(indexes.accountsBySubscription.get(subscriptionId)).toHaveLength(2)
     indexes.eventByTransaction.delete(`scan_1\u0000${dup.body.usageEvent.usageMeterId}`)
     const again = await api.post('/usage-events', { usageEvent: usageEvents[1] })
     expect(again.body.usageEvent.id).not.toBe(dup.body.usageEvent.id)

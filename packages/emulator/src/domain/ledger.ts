@@ -1,11 +1,11 @@
 import { newId } from '../ids.js'
-import { forEachByIndex, pair, pushIndex, type State } from '../store/state.js'
+import { forEachByIndex, pushIndex, type State } from '../store/state.js'
 import type { LedgerAccountRow, LedgerEntryRow, SubscriptionRow } from '../store/types.js'
 
 /**
  * The (subscription, meter) account, if any. A subscription has one account per meter it
- * used, so scanning its few accounts (newest first, as `accountBySubscriptionMeter` keeps the
- * last) is cheaper than building the pair key: this runs for every period a clock move opens.
+ * used, so scanning its few accounts is cheaper than a (subscription, meter) key index, whose
+ * key string would be built for every period a clock move opens.
  */
 export function findLedgerAccount(
   state: State,
@@ -45,7 +45,6 @@ export function ledgerAccount(
     updatedAt: now,
   }
   state.tables.ledgerAccounts.set(row.id, row)
-  state.indexes.accountBySubscriptionMeter.set(pair(sub.id, usageMeterId), row.id)
   pushIndex(state.indexes.accountsBySubscription, sub.id, row.id)
   return row
 }

@@ -65,8 +65,7 @@ export interface Indexes {
   currentPeriodBySubscription: Map<string, string>
   /** `${transactionId}\0${usageMeterId}` → usageEventId. */
   eventByTransaction: Map<string, string>
-  /** `${subscriptionId}\0${usageMeterId}` → ledgerAccountId. */
-  accountBySubscriptionMeter: Map<string, string>
+  /** subscriptionId → its ledger account ids (one per meter it used), oldest first. */
   accountsBySubscription: Map<string, string[]>
   /** `${usageMeterId}\0${billingPeriodId}` → set of stable-stringified property sets. */
   distinctProperties: Map<string, Set<string>>
@@ -136,7 +135,6 @@ export function emptyIndexes(): Indexes {
     featuresByItem: new Map(),
     currentPeriodBySubscription: new Map(),
     eventByTransaction: new Map(),
-    accountBySubscriptionMeter: new Map(),
     accountsBySubscription: new Map(),
     distinctProperties: new Map(),
     usageByPeriod: new Map(),
@@ -292,7 +290,6 @@ export function rebuildIndexes(state: State): void {
     }
   }
   for (const a of tables.ledgerAccounts.values()) {
-    idx.accountBySubscriptionMeter.set(pair(a.subscriptionId, a.usageMeterId), a.id)
     pushIndex(idx.accountsBySubscription, a.subscriptionId, a.id)
   }
   for (const e of tables.usageEvents.values()) {
