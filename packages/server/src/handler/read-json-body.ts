@@ -42,27 +42,31 @@ export async function readBodyText(
   request: Request,
   maxBodyBytes: number = defaultMaxBodyBytes,
 ): Promise<string> {
-  const limit = resolveMaxBodyBytes(maxBodyBytes)
-  const declared = declaredBodyLength(request.headers.get('content-length'))
-  if (declared !== undefined && declared > limit) {
-    void request.body?.cancel().catch(() => undefined)
-    throw payloadTooLarge(limit)
-  }
-  return readText(request, limit)
+  return readWithin(request, resolveMaxBodyBytes(maxBodyBytes))
 }
 
 /**
- * The request body as JSON, read as `readBodyText` reads it; an empty body is `{}` (upstream
- * clients send bodyless POSTs).
+ * The request body as JSON, read as `readBodyText` reads it (`maxBodyBytes` already resolved,
+ * once, when the handler was built); an empty body is `{}` (upstream clients send bodyless POSTs).
  */
 export async function readJsonBody(request: Request, maxBodyBytes: number): Promise<unknown> {
-  const text = await readBodyText(request, maxBodyBytes)
+  const text = await readWithin(request, maxBodyBytes)
   if (text.trim() === '') return {}
   try {
     return JSON.parse(text)
   } catch {
     throw new FlowgladError('validation_error', 'Request body must be valid JSON')
   }
+}
+
+/** `readBodyText` with a limit already checked by `resolveMaxBodyBytes`. */
+async function readWithin(request: Request, limit: number): Promise<string> {
+  const declared = declaredBodyLength(request.headers.get('content-length'))
+  if (declared !== undefined && declared > limit) {
+    void request.body?.cancel().catch(() => undefined)
+    throw payloadTooLarge(limit)
+  }
+  return readText(request, limit)
 }
 
 /**
