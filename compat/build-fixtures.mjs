@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startNext } from '../scripts/next-start.mjs'
+import { checkList } from './check-list.mjs'
 
 const compatDir = new URL('.', import.meta.url).pathname
 const apps = ['next15-app', 'next16-app']
@@ -46,14 +47,7 @@ async function mcpInitialize(cwd) {
   }
 }
 
-let passed = 0
-let failed = 0
-const report = (ok, line, detail) => {
-  if (ok) passed++
-  else failed++
-  console.log(`${ok ? 'ok' : 'not ok'} ${line}`)
-  if (!ok && detail) console.log(detail.trim())
-}
+const { check, finish } = checkList()
 for (const app of apps) {
   const cwd = join(compatDir, app)
   const { version } = JSON.parse(readFileSync(join(cwd, 'node_modules/next/package.json'), 'utf8'))
@@ -63,18 +57,13 @@ for (const app of apps) {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   })
   const built = result.status === 0
-  report(
-    built,
+  check(
     `${app}: next build (Next ${version})${built ? '' : ` exited ${result.status}`}`,
+    built,
     `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`,
   )
   if (!built) continue
   const mcpFailure = await mcpInitialize(cwd).catch((error) => String(error?.stack ?? error))
-  report(
-    mcpFailure === null,
-    `${app}: MCP route loads the optional adapter at run time`,
-    mcpFailure,
-  )
+  check(`${app}: MCP route loads the optional adapter at run time`, mcpFailure === null, mcpFailure)
 }
-console.log(`${passed} passed, ${failed} failed`)
-process.exit(failed === 0 ? 0 : 1)
+finish()

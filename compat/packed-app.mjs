@@ -40,20 +40,3 @@ export function packedApp(name, packages, dependencies) {
   )
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
-
-/** A checks list that prints `ok` / `not ok` lines and, at the end, `N passed, N failed`. */
-export function checkList() {
-  const results = []
-  return {
-    check(name, ok, detail) {
-      results.push(ok)
-      console.log(`${ok ? 'ok' : 'not ok'} ${name}`)
-      if (!ok && detail !== undefined) console.log(String(detail).slice(0, 3000))
-    },
-    finish() {
-      const passed = results.filter(Boolean).length
-      console.log(`${passed} passed, ${results.length - passed} failed`)
-      process.exit(results.length > 0 && results.every(Boolean) ? 0 : 1)
-    },
-  }
-}

@@ -1,8 +1,9 @@
 // 2. Server: bundle size of FlowgladServer + the request handler; cold import of the package
 // (and of the Next.js server entry) in a fresh Node process, next to the same for an empty
 // package imported by its bare name (resolved through node_modules like ours) and for an empty
-// module imported by file URL; the same for `require` (CommonJS apps); and the first request after a cold start (import + the first
-// usage event through the route handler), so cost moved from import to first use still shows.
+// module imported by file URL; the same for `require` (CommonJS apps); and the first request
+// after a cold start (import + the first usage event through the route handler), so cost moved
+// from import to first use still shows.
 import { execFileSync } from 'node:child_process'
 import { median } from '../stats.mjs'
 import { bundleSize } from './bundle.mjs'

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process'
 import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { startNext } from '../../scripts/next-start.mjs'
-import { checkList, packedApp } from '../packed-app.mjs'
+import { checkList } from '../check-list.mjs'
+import { packedApp } from '../packed-app.mjs'
 
 const fixture = new URL('../next15-app/', import.meta.url).pathname
 const { check, finish } = checkList()

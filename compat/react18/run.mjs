@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { checkList, packedApp } from '../packed-app.mjs'
+import { checkList } from '../check-list.mjs'
+import { packedApp } from '../packed-app.mjs'
 
 const { check, finish } = checkList()
 let app
