@@ -30,7 +30,7 @@ try {
   )
   // The MCP route needs the optional adapter, which build-fixtures.mjs covers.
   const copied = (path) =>
-    !path.includes(`${join('app', 'api', 'mcp')}`) && !path.includes('node_modules')
+    !path.includes(join('app', 'api', 'mcp')) && !path.includes('node_modules')
   for (const part of ['app', 'lib', 'tsconfig.json']) {
     cpSync(join(fixture, part), join(app.dir, part), { recursive: true, filter: copied })
   }

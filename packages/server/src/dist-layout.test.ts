@@ -57,16 +57,23 @@ describe('dist layout (cold start)', () => {
       expect(mentioning, file).toEqual([])
       expect(map.sourcesContent.length, file).toBe(map.sources.length)
     }
-    const throwFromConstructor = {
-      esm: ['--input-type=module', '-e', "import { FlowgladServer } from '@flowglad/server'\n"],
-      cjs: ['-e', "const { FlowgladServer } = require('@flowglad/server')\n"],
+    const loaders = {
+      esm: {
+        flags: ['--input-type=module'],
+        load: "import { FlowgladServer } from '@flowglad/server'",
+      },
+      cjs: { flags: [], load: "const { FlowgladServer } = require('@flowglad/server')" },
     }
-    for (const [format, [...args]] of Object.entries(throwFromConstructor)) {
-      const script = `${args.pop()}try { new FlowgladServer({}) } catch (error) { console.log(error.stack) }`
-      const stack = execFileSync(process.execPath, ['--enable-source-maps', ...args, script], {
-        cwd: distFile('').pathname,
-        encoding: 'utf8',
-      })
+    for (const [format, { flags, load }] of Object.entries(loaders)) {
+      const script = `${load}\ntry { new FlowgladServer({}) } catch (error) { console.log(error.stack) }`
+      const stack = execFileSync(
+        process.execPath,
+        ['--enable-source-maps', ...flags, '-e', script],
+        {
+          cwd: distFile('').pathname,
+          encoding: 'utf8',
+        },
+      )
       expect(stack, format).toMatch(/at new CustomerSession \(.*src\/server\/session\.ts:\d+:\d+\)/)
       expect(stack, format).toMatch(
         /at new FlowgladServer \(.*src\/server\/flowglad-server\.ts:\d+/,
